@@ -1,0 +1,97 @@
+import Foundation
+import ShopcastCore
+
+/// `go-live`'s options, checked and typed. Everything a user can get wrong on the command line
+/// is caught here, before any device or server is touched.
+struct GoLiveOptions {
+    var inputs: [InputSpec]
+    var destinations: [String]
+    var loop: Bool
+    var format: OutputFormat
+    var duration: Double?
+    var retries: Int?
+    var caFile: String?
+    var events: String?
+    var quiet: Bool
+    var verbose: Bool
+
+    init(_ p: ParsedArguments, environment: [String: String]) throws {
+        let command = "go-live"
+        if let extra = p.operands.first {
+            throw UsageError("unexpected argument '\(extra)'; inputs take -i and destinations -t", command: command)
+        }
+        inputs = try p.all("input").map { text in
+            do { return try InputSpec.parse(text) } catch let e as ShopcastError { throw UsageError(e.message, command: command) }
+        }
+        if inputs.isEmpty { inputs = [.test] }
+        if inputs.count > 2 {
+            throw UsageError("at most two inputs: one for video (and audio), one more for audio", command: command)
+        }
+        destinations = p.all("to")
+        loop = p.has("loop")
+
+        let presetName = p.value("preset") ?? "720p30"
+        guard var format = OutputFormat.preset(presetName) else {
+            var message = "unknown preset '\(presetName)'"
+            if let near = Suggestion.closest(to: presetName, among: OutputFormat.presetNames) { message += "; did you mean '\(near)'?" }
+            throw UsageError(message + " (choose from \(OutputFormat.presetNames.joined(separator: ", ")))", command: command)
+        }
+        if let text = p.value("size") {
+            guard let size = FrameSize.parse(text) else {
+                throw UsageError("--size '\(text)' is not WxH with even numbers from 16 to 4096, e.g. 1280x720", command: command)
+            }
+            format.size = size
+        }
+        if let text = p.value("fps") {
+            guard let fps = Int(text), (1...120).contains(fps) else {
+                throw UsageError("--fps '\(text)' is not a whole number from 1 to 120", command: command)
+            }
+            format.fps = fps
+        }
+        if let text = p.value("video-bitrate") {
+            guard let rate = BitRate.parse(text), rate >= 100_000, rate <= 100_000_000 else {
+                throw UsageError("--video-bitrate '\(text)' is not a rate from 100k to 100M, e.g. 3000k or 4.5M", command: command)
+            }
+            format.videoBitRate = rate
+        }
+        if let text = p.value("audio-bitrate") {
+            guard let rate = BitRate.parse(text), rate >= 32_000, rate <= 512_000 else {
+                throw UsageError("--audio-bitrate '\(text)' is not a rate from 32k to 512k, e.g. 128k", command: command)
+            }
+            format.audioBitRate = rate
+        }
+        if let text = p.value("keyint") {
+            guard let seconds = DurationValue.parse(text), seconds >= 0.1, seconds <= 10 else {
+                throw UsageError("--keyint '\(text)' is not a duration from 0.1s to 10s, e.g. 2s", command: command)
+            }
+            format.keyint = seconds
+        }
+        if let text = p.value("encoder-speed") {
+            let speeds = ["ultrafast", "superfast", "veryfast", "faster", "fast", "medium"]
+            guard speeds.contains(text) else {
+                var message = "unknown --encoder-speed '\(text)'"
+                if let near = Suggestion.closest(to: text, among: speeds) { message += "; did you mean '\(near)'?" }
+                throw UsageError(message, command: command)
+            }
+            format.encoderSpeed = text
+        }
+        self.format = format
+        if let text = p.value("duration") {
+            guard let seconds = DurationValue.parse(text), seconds > 0 else {
+                throw UsageError("--duration '\(text)' is not a duration such as 90s, 45m or 1h30m", command: command)
+            }
+            duration = seconds
+        }
+        if let text = p.value("retries") {
+            guard let n = Int(text), n >= 0 else {
+                throw UsageError("--retries '\(text)' is not a whole number of 0 or more", command: command)
+            }
+            retries = n
+        }
+        caFile = p.value("ca-file")
+        events = p.value("events")
+        quiet = p.has("quiet")
+        verbose = p.has("verbose")
+        if quiet && verbose { throw UsageError("--quiet and --verbose contradict each other", command: command) }
+    }
+}

@@ -1,0 +1,45 @@
+import Foundation
+
+/// Where a command writes: results to `out`, progress and diagnostics to `err`. Tests pass
+/// closures that capture; the real binary writes to the file descriptors.
+public struct Console: @unchecked Sendable {
+    public var out: (String) -> Void
+    public var err: (String) -> Void
+    /// stderr is a terminal and NO_COLOR is unset: live status lines and colour are allowed.
+    public var errIsTerminal: Bool
+    public var outIsTerminal: Bool
+
+    public init(out: @escaping (String) -> Void, err: @escaping (String) -> Void,
+                outIsTerminal: Bool = false, errIsTerminal: Bool = false) {
+        self.out = out
+        self.err = err
+        self.outIsTerminal = outIsTerminal
+        self.errIsTerminal = errIsTerminal
+    }
+
+    /// The process's own stdout and stderr.
+    public static func standard(environment: [String: String]) -> Console {
+        let noColor = environment["NO_COLOR"].map { !$0.isEmpty } ?? false
+        return Console(
+            out: { FileHandle.standardOutput.write(Data($0.utf8)) },
+            err: { FileHandle.standardError.write(Data($0.utf8)) },
+            outIsTerminal: isatty(1) == 1,
+            errIsTerminal: isatty(2) == 1 && !noColor && environment["TERM"] != "dumb")
+    }
+
+    public func error(_ message: String) { err("shopcast: error: \(message)\n") }
+    public func warning(_ message: String) { err("shopcast: warning: \(message)\n") }
+}
+
+/// Everything a command may read from its surroundings, so tests can run it in-process.
+public struct CommandContext: @unchecked Sendable {
+    public var console: Console
+    public var environment: [String: String]
+    public var currentDirectory: URL
+
+    public init(console: Console, environment: [String: String], currentDirectory: URL) {
+        self.console = console
+        self.environment = environment
+        self.currentDirectory = currentDirectory
+    }
+}

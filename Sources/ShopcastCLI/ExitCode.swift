@@ -1,0 +1,55 @@
+import Foundation
+import ShopcastCore
+
+/// Every exit status shopcast returns, in one place (sysexits style). The man pages list them.
+public enum ExitCode: Int32, CaseIterable, Sendable {
+    case success = 0
+    /// `schedule now`: no offer is live at that moment.
+    case nothingLive = 1
+    case usage = 64
+    case dataError = 65
+    case noInput = 66
+    case unavailable = 69
+    case software = 70
+    case ioError = 74
+    case tryAgain = 75
+    /// The show ran, but at least one destination was lost for good (its retries ran out).
+    case destinationLost = 76
+    case interrupted = 130
+
+    /// One line for the man page's EXIT STATUS section.
+    public var meaning: String {
+        switch self {
+        case .success: return "Success; for go-live, the show ran to its end and every destination stayed up or came back."
+        case .nothingLive: return "schedule now: no offer is on screen at that moment."
+        case .usage: return "Wrong usage: an unknown command or option, a missing or malformed value."
+        case .dataError: return "Bad data: a manifest with errors, a malformed duration, rate or size."
+        case .noInput: return "An input (media file, device, feed, manifest) cannot be opened."
+        case .unavailable: return "No destination was ever reached."
+        case .software: return "Internal error (a bug: please report it)."
+        case .ioError: return "An I/O error on a local file, such as a full disk while recording."
+        case .tryAgain: return "Busy: another schedule run already holds this manifest's lock."
+        case .destinationLost: return "The show ran, but a destination was lost for good after its retries."
+        case .interrupted: return "Stopped by a second SIGINT or SIGTERM before a clean finish."
+        }
+    }
+}
+
+/// Maps any error thrown below the CLI to its exit status: the only place that decides it.
+func exitCode(for error: Error) -> ExitCode {
+    switch error {
+    case is UsageError: return .usage
+    case let e as ShopcastError:
+        switch e.kind {
+        case .badData: return .dataError
+        case .noInput: return .noInput
+        case .unavailable: return .unavailable
+        case .io: return .ioError
+        case .busy: return .tryAgain
+        case .destinationLost: return .destinationLost
+        case .interrupted: return .interrupted
+        case .internal: return .software
+        }
+    default: return .software
+    }
+}

@@ -1,0 +1,20 @@
+import Foundation
+
+/// The error every library operation throws when it fails for a reason a user can act on.
+/// The CLI maps `kind` to an exit status; `message` is printed after `shopcast: error:`.
+public struct ShopcastError: Error, CustomStringConvertible, Sendable {
+    /// What went wrong, coarsely: decides the exit status.
+    public enum Kind: Sendable {
+        case badData, noInput, unavailable, io, busy, destinationLost, interrupted, `internal`
+    }
+
+    public let kind: Kind
+    public let message: String
+
+    public init(_ kind: Kind, _ message: String) {
+        self.kind = kind
+        self.message = message
+    }
+
+    public var description: String { message }
+}
