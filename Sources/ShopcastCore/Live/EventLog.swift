@@ -6,11 +6,6 @@ public final class EventLog: @unchecked Sendable {
     private let handle: FileHandle?
     private let lock = NSLock()
     private let closeOnDeinit: Bool
-    private let formatter: ISO8601DateFormatter = {
-        let f = ISO8601DateFormatter()
-        f.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-        return f
-    }()
 
     /// Events to nowhere.
     public init() {
@@ -39,11 +34,22 @@ public final class EventLog: @unchecked Sendable {
 
     deinit { if closeOnDeinit { try? handle?.close() } }
 
+    /// UTC ISO 8601 with milliseconds, e.g. 2026-11-27T19:05:00.250Z (no ICU needed).
+    static func timestamp(_ date: Date = Date()) -> String {
+        let seconds = date.timeIntervalSince1970
+        var whole = time_t(seconds.rounded(.down))
+        let millis = min(999, Int(((seconds - Double(whole)) * 1000).rounded(.down)))
+        var parts = tm()
+        gmtime_r(&whole, &parts)
+        return String(format: "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", Int(parts.tm_year) + 1900, Int(parts.tm_mon) + 1,
+                      Int(parts.tm_mday), Int(parts.tm_hour), Int(parts.tm_min), Int(parts.tm_sec), millis)
+    }
+
     public func emit(_ event: String, _ fields: [String: Any] = [:]) {
         guard let handle else { return }
         var object = fields
         object["event"] = event
-        object["time"] = formatter.string(from: Date())
+        object["time"] = EventLog.timestamp()
         guard let data = try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys]),
               let line = String(data: data, encoding: .utf8) else { return }
         let masked = SecretMasker.shared.mask(line) + "\n"

@@ -17,6 +17,9 @@ final class Decoder {
         context = ctx
         try FFmpegError.check(avcodec_parameters_to_context(ctx, parameters), "decoder parameters")
         ctx.pointee.pkt_timebase = stream.pointee.time_base
+        // Slice threads only: frame threads would add a frame of latency per thread and hold
+        // that many more pictures in memory, for a stream that is paced to real time anyway.
+        ctx.pointee.thread_type = FF_THREAD_SLICE
         ctx.pointee.thread_count = 0
         timeBase = stream.pointee.time_base
         isVideo = parameters.pointee.codec_type == AVMEDIA_TYPE_VIDEO

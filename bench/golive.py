@@ -1,0 +1,85 @@
+#!/usr/bin/env python3
+"""go-live against the ffmpeg CLI doing the same job, side by side in one run.
+
+Both read the same 1280x720 30 fps file at its real pace, encode it once with the same x264 and AAC
+settings (veryfast, zerolatency, 3 Mb/s CBR-like, keyframe every 2 s, AAC 128k 48 kHz stereo) and
+publish to the same local nginx-rtmp ingest. Reported: CPU seconds per stream second, peak
+memory, and the time from process start to the ingest's on_publish callback.
+
+Usage: bench/golive.py [--seconds 20] [--runs 3] [--json out.json]
+"""
+import argparse
+import json
+import os
+import statistics
+import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import lib  # noqa: E402
+
+
+def ffmpeg_argv(src, url, seconds):
+    return ["ffmpeg", "-nostdin", "-hide_banner", "-loglevel", "error", "-re", "-i", src, "-t", str(seconds),
+            "-map", "0:v:0", "-map", "0:a:0",
+            "-vf", "scale=1280:720,fps=30", "-pix_fmt", "yuv420p",
+            "-c:v", "libx264", "-preset", "veryfast", "-tune", "zerolatency", "-profile:v", "high",
+            "-b:v", "3000k", "-maxrate", "3000k", "-bufsize", "6000k", "-g", "60", "-keyint_min", "60",
+            "-x264-params", "scenecut=0:open-gop=0:nal-hrd=cbr:force-cfr=1",
+            "-c:a", "aac", "-b:a", "128k", "-ar", "48000", "-ac", "2",
+            "-f", "flv", "-flvflags", "no_duration_filesize", url]
+
+
+def shopcast_argv(binary, src, url, seconds):
+    return [binary, "go-live", "-q", "-i", src, "-t", url, "--duration", f"{seconds}s",
+            "--preset", "720p30", "--video-bitrate", "3000k", "--audio-bitrate", "128k", "--encoder-speed", "veryfast"]
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--seconds", type=int, default=20)
+    ap.add_argument("--runs", type=int, default=3)
+    ap.add_argument("--json")
+    args = ap.parse_args()
+    binary = lib.shopcast_binary()
+    work = os.path.join(lib.ROOT, "bench", "out")
+    os.makedirs(work, exist_ok=True)
+    src = os.path.join(work, "input-720p30.mp4")
+    lib.make_input(src, args.seconds + 10)
+    ingest = lib.Ingest()
+    results = {"shopcast": [], "ffmpeg": []}
+    try:
+        for run in range(args.runs):
+            for tool in ("ffmpeg", "shopcast") if run % 2 else ("shopcast", "ffmpeg"):
+                name = f"{tool}-{run}"
+                url = ingest.url(name)
+                argv = shopcast_argv(binary, src, url, args.seconds) if tool == "shopcast" else ffmpeg_argv(src, url, args.seconds)
+                m = lib.measure(argv)
+                if m["status"] != 0:
+                    raise SystemExit(f"{tool} failed ({m['status']}): {m['stderr']}")
+                published = ingest.published.get(name)
+                m["publish_s"] = None if published is None else published - m["start"]
+                m["cpu_per_stream_s"] = m["cpu"] / args.seconds
+                results[tool].append(m)
+                print(f"{name:12} cpu/stream-s {m['cpu_per_stream_s']:.3f}  peak {m['rss_mib']:.1f} MiB  "
+                      f"publish {m['publish_s'] if m['publish_s'] is None else round(m['publish_s'], 3)} s", flush=True)
+    finally:
+        ingest.close()
+
+    def med(tool, key):
+        values = [r[key] for r in results[tool] if r[key] is not None]
+        return statistics.median(values) if values else float("nan")
+
+    summary = {
+        "machine": lib.machine(), "seconds": args.seconds, "runs": args.runs,
+        "shopcast": {k: med("shopcast", k) for k in ("cpu_per_stream_s", "rss_mib", "publish_s")},
+        "ffmpeg": {k: med("ffmpeg", k) for k in ("cpu_per_stream_s", "rss_mib", "publish_s")},
+    }
+    summary["ratio"] = {k: summary["shopcast"][k] / summary["ffmpeg"][k] for k in ("cpu_per_stream_s", "rss_mib", "publish_s")}
+    print(json.dumps(summary, indent=2))
+    if args.json:
+        with open(args.json, "w") as f:
+            json.dump(summary, f, indent=2)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,138 @@
+"""Shared pieces of shopcast's benchmarks: a local nginx-rtmp ingest that timestamps each publish,
+child processes measured with wait4 (CPU time and peak RSS of that process alone), machine facts."""
+import http.server
+import json
+import os
+import platform
+import shutil
+import socket
+import subprocess
+import tempfile
+import threading
+import time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def shopcast_binary():
+    for build in ("release", "debug"):
+        path = os.path.join(ROOT, ".build", build, "shopcast")
+        if os.path.exists(path):
+            return path
+    raise SystemExit("build shopcast first: swift build -c release")
+
+
+def machine():
+    cpu = "unknown"
+    with open("/proc/cpuinfo") as f:
+        for line in f:
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    mem = 0
+    with open("/proc/meminfo") as f:
+        for line in f:
+            if line.startswith("MemTotal"):
+                mem = int(line.split()[1]) // 1024
+    ffmpeg = subprocess.run(["ffmpeg", "-version"], capture_output=True, text=True).stdout.splitlines()[0]
+    return {"cpu": cpu, "cores": os.cpu_count(), "memory_mib": mem, "kernel": platform.release(),
+            "ffmpeg": ffmpeg, "date": time.strftime("%Y-%m-%d")}
+
+
+class Ingest:
+    """nginx with Debian's RTMP module on a free port; on_publish is posted to a local HTTP server
+    that records when each stream name started publishing (the independent clock for 'publish')."""
+
+    def __init__(self):
+        self.dir = tempfile.mkdtemp(prefix="shopcast-bench-")
+        self.port = free_port()
+        self.http_port = free_port()
+        self.published = {}
+        outer = self
+
+        class Handler(http.server.BaseHTTPRequestHandler):
+            def do_POST(self):
+                now = time.time()
+                body = self.rfile.read(int(self.headers.get("Content-Length", 0))).decode()
+                fields = dict(p.split("=", 1) for p in body.split("&") if "=" in p)
+                outer.published.setdefault(fields.get("name", "?"), now)
+                self.send_response(200)
+                self.end_headers()
+
+            def log_message(self, *args):
+                pass
+
+        self.http = http.server.ThreadingHTTPServer(("127.0.0.1", self.http_port), Handler)
+        threading.Thread(target=self.http.serve_forever, daemon=True).start()
+        conf = f"""
+load_module /usr/share/nginx/modules/ngx_rtmp_module.so;
+daemon off;
+master_process off;
+pid {self.dir}/nginx.pid;
+error_log {self.dir}/error.log warn;
+events {{ worker_connections 64; }}
+rtmp {{
+  server {{
+    listen 127.0.0.1:{self.port};
+    application live {{
+      live on;
+      on_publish http://127.0.0.1:{self.http_port}/publish;
+    }}
+  }}
+}}
+"""
+        with open(os.path.join(self.dir, "nginx.conf"), "w") as f:
+            f.write(conf)
+        self.proc = subprocess.Popen(["nginx", "-p", self.dir, "-c", os.path.join(self.dir, "nginx.conf")],
+                                     stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        deadline = time.time() + 10
+        while time.time() < deadline:
+            try:
+                socket.create_connection(("127.0.0.1", self.port), timeout=0.2).close()
+                return
+            except OSError:
+                time.sleep(0.05)
+        raise SystemExit("nginx did not start")
+
+    def url(self, name):
+        return f"rtmp://127.0.0.1:{self.port}/live/{name}"
+
+    def close(self):
+        self.proc.kill()
+        self.proc.wait()
+        self.http.shutdown()
+        shutil.rmtree(self.dir, ignore_errors=True)
+
+
+def measure(argv, env=None, timeout=600):
+    """Runs argv to completion; returns wall start, CPU seconds (user+sys) and peak RSS in MiB
+    of that process alone (wait4's rusage), and the exit status."""
+    start = time.time()
+    proc = subprocess.Popen(argv, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    deadline = start + timeout
+    while True:
+        pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
+        if pid:
+            break
+        if time.time() > deadline:
+            proc.kill()
+        time.sleep(0.01)
+    err = proc.stderr.read().decode(errors="replace")
+    return {"start": start, "cpu": usage.ru_utime + usage.ru_stime, "rss_mib": usage.ru_maxrss / 1024,
+            "status": os.waitstatus_to_exitcode(status), "stderr": err[-2000:]}
+
+
+def make_input(path, seconds, size="1280x720", rate=30):
+    """A mezzanine file both tools read: moving pattern + tone, H.264/AAC."""
+    if os.path.exists(path):
+        return
+    subprocess.run(["ffmpeg", "-v", "error", "-y", "-f", "lavfi", "-i", f"testsrc2=size={size}:rate={rate}",
+                    "-f", "lavfi", "-i", "sine=frequency=440:sample_rate=48000", "-t", str(seconds),
+                    "-c:v", "libx264", "-preset", "veryfast", "-b:v", "6M", "-g", str(rate * 2), "-pix_fmt", "yuv420p",
+                    "-c:a", "aac", "-ac", "2", "-b:a", "192k", path], check=True)
