@@ -20,7 +20,8 @@ struct ManifestDecoder {
         let show = top.required("show", in: "the manifest", reader).flatMap(decodeShow)
         let theme = top["theme"].flatMap(decodeTheme) ?? Theme()
         let currency = show?.currency
-        if show != nil, currency == nil, top["products"] != nil, let showNode = top["show"] {
+        if show != nil, currency == nil, top["products"] != nil, let showNode = top["show"],
+           !(showNode.mapping?.contains { $0.key.scalar?.string == "currency" } ?? false) {
             reader.error(at: showNode, "show is missing 'currency' (an ISO 4217 code such as EUR), needed for the products' prices")
         }
         var products: [String: Product] = [:]
@@ -44,8 +45,10 @@ struct ManifestDecoder {
             }
         }
         var offers: [(Offer, Node)] = []
+        var offered: Set<String> = []
         if let node = top["offers"], let items = reader.list(node, "offers") {
             for item in items {
+                if let id = item.mapping?.first(where: { $0.key.scalar?.string == "product" })?.value.scalar?.string { offered.insert(id) }
                 if let offer = decodeOffer(item, products: products, allIDs: Array(productKeys.keys)) { offers.append((offer, item)) }
             }
         } else if top["offers"] == nil {
@@ -58,7 +61,7 @@ struct ManifestDecoder {
             }
         }
         TimelineRules(reader: reader).check(duration: show?.duration, offers: offers, banners: banners,
-                                            products: productKeys)
+                                            unoffered: productKeys.filter { !offered.contains($0.key) })
         guard let show, !reader.hasErrors else { return nil }
         let sorted = offers.map(\.0).enumerated().sorted { ($0.element.start, $0.offset) < ($1.element.start, $1.offset) }
         return Manifest(path: path, folder: folder, show: show, theme: theme, products: products,

@@ -2,11 +2,11 @@ import Foundation
 import Yams
 
 /// Rules across entries: one product card on screen at a time, nothing past the show's
-/// planned length, and a warning for products never offered.
+/// planned length, and a warning for each product no offer names.
 struct TimelineRules {
     let reader: NodeReader
 
-    func check(duration: Double?, offers: [(Offer, Node)], banners: [(Banner, Node)], products: [String: Node]) {
+    func check(duration: Double?, offers: [(Offer, Node)], banners: [(Banner, Node)], unoffered products: [String: Node]) {
         let byStart = offers.sorted { ($0.0.start, $0.0.line) < ($1.0.start, $1.0.line) }
         // Compare each offer with the latest-ending one before it, so a long offer that
         // covers several short ones is reported against each of them.
@@ -29,8 +29,7 @@ struct TimelineRules {
                 reader.error(at: node, "banner starts at \(DurationValue.format(banner.start)), after the show's duration \(DurationValue.format(duration))")
             }
         }
-        let offered = Set(offers.map(\.0.product.id))
-        for (id, key) in products where !offered.contains(id) {
+        for (id, key) in products {
             reader.warning(at: key, "product '\(id)' is never offered")
         }
     }
