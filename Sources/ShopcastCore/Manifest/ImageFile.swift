@@ -44,13 +44,13 @@ public enum ImageFile {
             return .failure(.init("image '\(path)' not found in \(folder.path)"))
         }
         let real = candidate.resolvingSymlinksInPath().standardizedFileURL.path
-        guard real.hasPrefix(folderReal.hasSuffix("/") ? folderReal : folderReal + "/") else {
-            return .failure(.init("image '\(path)' is a symbolic link to outside the manifest's folder"))
-        }
         // stat before open: a FIFO or device would block or never end.
         var info = stat()
         guard stat(real, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else {
             return .failure(.init("image '\(path)' is not a regular file"))
+        }
+        guard real.hasPrefix(folderReal.hasSuffix("/") ? folderReal : folderReal + "/") else {
+            return .failure(.init("image '\(path)' is a symbolic link to outside the manifest's folder"))
         }
         guard info.st_size <= maxBytes else {
             return .failure(.init("image '\(path)' is \(info.st_size) bytes; at most \(maxBytes) are accepted"))

@@ -1,2 +1,0 @@
-import XCTest
-final class PlaceholderE2E: XCTestCase {}
