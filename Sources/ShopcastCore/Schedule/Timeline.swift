@@ -134,7 +134,10 @@ public struct ScreenState: Equatable, Sendable {
         /// Whole seconds left, rounded up (what a countdown shows).
         public let remaining: Int
 
-        public static func == (a: LiveOffer, b: LiveOffer) -> Bool { a.index == b.index && a.remaining == b.remaining }
+        /// Equal when they draw the same: the seconds left count only for an offer with a countdown.
+        public static func == (a: LiveOffer, b: LiveOffer) -> Bool {
+            a.index == b.index && (!a.offer.countdown || a.remaining == b.remaining)
+        }
     }
 
     /// A banner on screen, with the occurrence it belongs to.
