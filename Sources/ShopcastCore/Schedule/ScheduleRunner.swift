@@ -25,11 +25,13 @@ public final class ScheduleRunner: @unchecked Sendable {
     }
 
     /// Blocks until the last event has been emitted or `stop()` is called. `emit` runs on the
-    /// calling thread and should not block (webhook delivery is asynchronous).
+    /// calling thread and should not block (webhook delivery is asynchronous). `now` pretends
+    /// the run starts at another wall-clock moment (tests); by default the wall clock is read
+    /// right next to the monotonic clock, so the two agree.
     @discardableResult
-    public func run(now: Date = Date(), emit: (ScheduleEvent) -> Void) -> Summary {
+    public func run(now: Date? = nil, emit: (ScheduleEvent) -> Void) -> Summary {
         let monotonicStart = MonotonicClock.now()
-        let startOffset = now.timeIntervalSince(origin)
+        let startOffset = (now ?? Date()).timeIntervalSince(origin)
         let all = timeline.changes()
         var sequence = 0
         var emitted = 0

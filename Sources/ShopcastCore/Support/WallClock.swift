@@ -47,20 +47,34 @@ public struct WallClock: Equatable, Sendable {
 
     /// ISO 8601 with milliseconds and the offset of `zone`: `2026-11-27T20:05:00.000+01:00`.
     public static func format(_ date: Date, in zone: TimeZone) -> String {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.calendar = Calendar(identifier: .gregorian)
-        formatter.timeZone = zone
-        formatter.dateFormat = "yyyy-MM-dd'T'HH:mm:ss.SSSxxx"
-        return formatter.string(from: date)
+        formatters.string(date, zone: zone, format: "yyyy-MM-dd'T'HH:mm:ss.SSSxxx")
     }
 
     /// `20:05:00` in `zone`, for tables.
     public static func clockTime(_ date: Date, in zone: TimeZone) -> String {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = zone
-        formatter.dateFormat = "HH:mm:ss"
-        return formatter.string(from: date)
+        formatters.string(date, zone: zone, format: "HH:mm:ss")
+    }
+
+    // Building a DateFormatter costs milliseconds (ICU); `schedule run` formats on the event's
+    // deadline, so formatters are made once per zone and format, and shared under a lock.
+    private static let formatters = FormatterCache()
+
+    private final class FormatterCache: @unchecked Sendable {
+        private let lock = NSLock()
+        private var cache: [String: DateFormatter] = [:]
+
+        func string(_ date: Date, zone: TimeZone, format: String) -> String {
+            lock.lock()
+            defer { lock.unlock() }
+            let key = "\(zone.identifier)|\(zone.secondsFromGMT())|\(format)"
+            if let formatter = cache[key] { return formatter.string(from: date) }
+            let formatter = DateFormatter()
+            formatter.locale = Locale(identifier: "en_US_POSIX")
+            formatter.calendar = Calendar(identifier: .gregorian)
+            formatter.timeZone = zone
+            formatter.dateFormat = format
+            cache[key] = formatter
+            return formatter.string(from: date)
+        }
     }
 }

@@ -91,7 +91,7 @@ enum ScheduleRunCommand {
         }
 
         var failure: Error?
-        let summary = runner.run(now: now) { event in
+        let summary = runner.run { event in
             let line = event.json(show: manifest.show, formatter: formatter, zone: zone).rendered
             writeEvent(line + "\n")
             do {
