@@ -8,12 +8,12 @@ enum ScheduleRunCommand {
         summary: "Follow the clock and emit offer and banner events as JSON lines and webhooks.",
         operands: "FILE",
         options: [
-            OptionSpec("start", value: "TIME",
+            OptionSpec("start", value: "TIME", completion: .values(["now"]),
                        help: "When offset 0 is: an ISO 8601 time with offset, or 'now'. Default show.starts, else now."),
             OptionSpec("events", value: "FILE", completion: .file,
                        help: "Append events as JSON lines to FILE, or - for stdout (the default)."),
             OptionSpec("webhook", value: "URL", repeatable: true,
-                       help: "POST each event's JSON to this http:// or https:// URL."),
+                       help: "POST each event's JSON to this http:// or https:// URL; ${NAME} is read from the environment, so tokens stay out of ps."),
             OptionSpec("webhook-secret-file", value: "FILE", completion: .file,
                        help: "Sign each webhook body with HMAC-SHA256 using the key in FILE (header X-Shopcast-Signature: sha256=HEX)."),
             OptionSpec("quiet", short: "q", help: "Print nothing on stderr but errors and warnings."),
@@ -35,7 +35,8 @@ enum ScheduleRunCommand {
         let path = try ScheduleSupport.file(parsed, command: name)
         let now = Date()
         let start = try parsed.value("start").map { try ScheduleSupport.time($0, option: "start", command: name, now: now) }
-        let webhooks = try parsed.all("webhook").map { text -> URL in
+        let webhooks = try parsed.all("webhook").map { written -> URL in
+            let text = try expandEnvironment(written, context.environment, command: name)
             guard let url = URL(string: text), ["http", "https"].contains(url.scheme?.lowercased() ?? ""), url.host != nil else {
                 throw UsageError("--webhook '\(redacted(text))' is not an http:// or https:// URL", command: name)
             }
@@ -125,6 +126,23 @@ enum ScheduleRunCommand {
             text += " '\(banner.text)'"
         }
         return text
+    }
+
+    /// Replaces each `${NAME}` with the environment's value, so a token in a webhook URL need
+    /// not appear in argv.
+    static func expandEnvironment(_ text: String, _ environment: [String: String], command: String) throws -> String {
+        var out = ""
+        var rest = Substring(text)
+        while let open = rest.range(of: "${") {
+            guard let close = rest[open.upperBound...].firstIndex(of: "}") else { break }
+            let name = String(rest[open.upperBound..<close])
+            guard let value = environment[name] else {
+                throw UsageError("--webhook uses ${\(name)}, which is not set in the environment", command: command)
+            }
+            out += rest[..<open.lowerBound] + value
+            rest = rest[rest.index(after: close)...]
+        }
+        return out + rest
     }
 
     /// A URL without userinfo, query or fragment, which may hold tokens.
