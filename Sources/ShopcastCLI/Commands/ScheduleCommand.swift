@@ -1,6 +1,19 @@
-/// `shopcast schedule`: check, plan, query and run a show manifest (issue 3; being built).
+/// `shopcast schedule`: check, plan, query and run a show manifest.
 enum ScheduleCommand {
     static let command = Command(
-        group: CommandSpec(name: "schedule", summary: "Check, plan, query and run a show manifest's timed offers."),
-        children: [])
+        group: CommandSpec(
+            name: "schedule",
+            summary: "Check, plan, query and run a show manifest's timed offers.",
+            discussion: [
+                "A show manifest is a YAML file: the show (title, optional wall-clock start 'starts', 'duration', 'locale', 'currency'), an optional theme, the products with their list prices, the offers (product, 'at' offset, 'for' length, 'discount' percent or sale 'price', 'code', 'quantity') and optional banners. See examples/ for complete manifests.",
+                "Offsets count from show.starts when it is set, so a stream that starts early still puts each offer at its wall-clock moment; otherwise they count from the stream's first frame. Each offer is on screen from its start up to, not including, its end.",
+                "Durations read 90s, 5m, 1h5m, 05:00 (mm:ss), 1:05:00 (h:mm:ss) or plain seconds. Times read ISO 8601 with a UTC offset, e.g. 2026-11-27T20:00:00+01:00, or 'now'.",
+            ]),
+        children: [
+            ScheduleCheckCommand.command,
+            SchedulePlanCommand.command,
+            ScheduleNowCommand.command,
+            ScheduleRunCommand.command,
+            ScheduleCronCommand.command,
+        ])
 }

@@ -7,10 +7,10 @@ public final class ShowClock: @unchecked Sendable {
     private let stopLock = NSCondition()
     private var stopped = false
 
-    public init() { origin = MonotonicClock.seconds() }
+    public init() { origin = MonotonicClock.now() }
 
     /// Seconds since the show started.
-    public var elapsed: Double { MonotonicClock.seconds() - origin }
+    public var elapsed: Double { MonotonicClock.now() - origin }
 
     /// Sleeps until `elapsed` reaches `t`; returns false at once when the show is stopping.
     @discardableResult

@@ -42,17 +42,6 @@ public final class Interrupter: @unchecked Sendable {
     }
 }
 
-/// Monotonic time, immune to wall-clock jumps.
-public enum MonotonicClock {
-    public static func nanoseconds() -> UInt64 {
-        var ts = timespec()
-        clock_gettime(CLOCK_MONOTONIC, &ts)
-        return UInt64(ts.tv_sec) * 1_000_000_000 + UInt64(ts.tv_nsec)
-    }
-
-    public static func seconds() -> Double { Double(nanoseconds()) / 1e9 }
-}
-
 /// An AVDictionary of options built from Swift pairs; freed on deinit.
 final class OptionDictionary {
     var pointer: OpaquePointer?

@@ -1,7 +1,7 @@
 import XCTest
 @testable import ShopcastCore
 
-final class TimelineTests: XCTestCase {
+final class LiveTimelineTests: XCTestCase {
     func pull(_ t: AudioTimeline, _ position: Int64, _ count: Int) -> [Float] {
         var l = [Float](repeating: -9, count: count), r = [Float](repeating: -9, count: count)
         l.withUnsafeMutableBufferPointer { lp in

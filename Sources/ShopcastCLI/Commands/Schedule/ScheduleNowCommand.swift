@@ -1,0 +1,85 @@
+import Foundation
+import ShopcastCore
+
+/// `shopcast schedule now FILE`: what is on screen at a moment; exit 1 when nothing is.
+enum ScheduleNowCommand {
+    static let spec = CommandSpec(
+        name: "now",
+        summary: "Show what is on screen at a moment; exit 0 when an offer is live, 1 when none.",
+        operands: "FILE",
+        options: [
+            OptionSpec("at", value: "TIME", help: "The moment to ask about (ISO 8601 with offset, or 'now', the default)."),
+            OptionSpec("start", value: "TIME",
+                       help: "When the stream started, for a show without show.starts (ISO 8601 with offset, or 'now')."),
+            OptionSpec("json", help: "Print the answer as JSON on stdout."),
+        ],
+        discussion: [
+            "The exit status answers the question, so scripts can write: if shopcast schedule now show.yaml; then … fi. It is 0 when an offer is on screen at that moment, 1 when none is (before the first, between two, after the last), 65 when the manifest has errors.",
+            "With --json, stdout holds {\"at\":TIME,\"offset\":SECONDS,\"offer\":{…,\"remaining\":SECONDS}|null,\"banners\":[…],\"next_change\":TIME|null}.",
+        ],
+        examples: [
+            ("shopcast schedule now show.yaml", "What is live right now."),
+            ("shopcast schedule now show.yaml --at 2026-11-27T20:06:00+01:00 --json", "What is live at 20:06, as JSON."),
+        ])
+
+    static let command = Command(spec) { parsed, context in
+        let name = "schedule now"
+        let path = try ScheduleSupport.file(parsed, command: name)
+        let now = Date()
+        let at = try ScheduleSupport.time(parsed.value("at") ?? "now", option: "at", command: name, now: now)
+        let start = try parsed.value("start").map { try ScheduleSupport.time($0, option: "start", command: name, now: now) }
+        let manifest = try ScheduleSupport.load(path, context: context)
+        guard let origin = start ?? manifest.show.starts else {
+            throw UsageError("\(path) has no show.starts; give --start TIME, when the stream started", command: name)
+        }
+        let zone = manifest.show.starts?.zone ?? origin.zone
+        let timeline = Timeline(manifest)
+        let offset = at.date.timeIntervalSince(origin.date)
+        let state = timeline.state(at: offset)
+        let next = timeline.nextChange(after: offset).map { origin.date.addingTimeInterval($0) }
+        let formatter = manifest.priceFormatter
+        func price(_ money: Money) -> String { formatter?.string(money) ?? money.decimalString }
+
+        if parsed.has("json") {
+            let offer: JSONValue = state.offer.map { live in
+                let o = live.offer
+                return .object([
+                    ("offer", .int(live.index)), ("product", .string(o.product.id)), ("name", .string(o.product.name)),
+                    ("list_price", .string(o.listPrice.decimalString)), ("list_price_text", .string(price(o.listPrice))),
+                    ("sale_price", .string(o.salePrice.decimalString)), ("sale_price_text", .string(price(o.salePrice))),
+                    ("discount", o.discountPercent.map { .decimal($0) } ?? .null),
+                    ("code", o.code.map { .string($0) } ?? .null), ("quantity", o.quantity.map { .int($0) } ?? .null),
+                    ("ends_at", .string(WallClock.format(origin.date.addingTimeInterval(o.end), in: zone))),
+                    ("remaining", .int(live.remaining)),
+                ])
+            } ?? .null
+            let banners: JSONValue = .array(state.banners.map {
+                .object([("banner", .int($0.index)), ("text", .string($0.banner.text)),
+                         ("ends_at", .string(WallClock.format(origin.date.addingTimeInterval($0.end), in: zone)))])
+            })
+            context.console.out(JSONValue.object([
+                ("at", .string(WallClock.format(at.date, in: zone))),
+                ("offset", .seconds(offset)),
+                ("offer", offer),
+                ("banners", banners),
+                ("next_change", next.map { .string(WallClock.format($0, in: zone)) } ?? .null),
+            ]).rendered + "\n")
+        } else {
+            var out = ""
+            if let live = state.offer {
+                let o = live.offer
+                var line = "\(o.product.name) (\(o.product.id)): \(price(o.salePrice))"
+                if o.salePrice != o.listPrice { line += " instead of \(price(o.listPrice)) \(ScheduleSupport.discount(o))" }
+                if let code = o.code { line += ", code \(code)" }
+                if let quantity = o.quantity { line += ", \(quantity) units" }
+                out += line + ", \(DurationValue.format(Double(live.remaining))) left\n"
+            } else {
+                out += "no offer on screen\n"
+            }
+            for banner in state.banners { out += "banner: \(banner.banner.text)\n" }
+            if let next { out += "next change at \(WallClock.clockTime(next, in: zone))\n" } else if offset >= timeline.end { out += "the show has ended\n" }
+            context.console.out(out)
+        }
+        return state.offer == nil ? .nothingLive : .success
+    }
+}

@@ -1,0 +1,61 @@
+import Foundation
+import ShopcastCore
+
+/// What the schedule subcommands share: loading a manifest with its diagnostics on stderr,
+/// and reading times from options.
+enum ScheduleSupport {
+    /// Loads and checks `path`; prints every diagnostic to stderr; throws `.badData` on errors.
+    static func load(_ path: String, context: CommandContext) throws -> Manifest {
+        let result = try ManifestLoader().load(path: path, relativeTo: context.currentDirectory)
+        context.console.err(DiagnosticRenderer.text(result.diagnostics))
+        guard let manifest = result.manifest, !result.hasErrors else {
+            let errors = result.diagnostics.filter { $0.severity == .error }.count
+            throw ShopcastError(.badData, "\(path) has \(errors) error\(errors == 1 ? "" : "s"); run 'shopcast schedule check \(path)' after fixing")
+        }
+        return manifest
+    }
+
+    /// The single FILE operand.
+    static func file(_ parsed: ParsedArguments, command: String) throws -> String {
+        guard let path = parsed.operands.first else { throw UsageError("missing the manifest FILE", command: command) }
+        if parsed.operands.count > 1 {
+            throw UsageError("unexpected argument '\(parsed.operands[1]); give one manifest", command: command)
+        }
+        return path
+    }
+
+    /// A `--start`/`--at` value: ISO 8601 with an offset, or `now`.
+    static func time(_ text: String, option: String, command: String, now: Date) throws -> WallClock {
+        if text == "now" { return WallClock(date: now, zone: TimeZone.current) }
+        guard let clock = WallClock.parse(text) else {
+            throw UsageError("--\(option) '\(text)' is not 'now' or an ISO 8601 time with a UTC offset, e.g. 2026-11-27T20:00:00+01:00", command: command)
+        }
+        return clock
+    }
+
+    /// `5m` or `1:05:00` from an offset, for tables and messages.
+    static func clock(_ seconds: Double) -> String {
+        let whole = Int(seconds.rounded(.down))
+        let h = whole / 3600, m = (whole % 3600) / 60, s = whole % 60
+        let fraction = seconds - Double(whole)
+        let base = h > 0 ? String(format: "%d:%02d:%02d", h, m, s) : String(format: "%02d:%02d", m, s)
+        return fraction > 0.0005 ? base + String(format: ".%03d", Int((fraction * 1000).rounded())) : base
+    }
+
+    /// `-20%`, or an empty string when the offer sells at list price.
+    static func discount(_ offer: Offer) -> String {
+        guard let percent = offer.discountPercent else { return "" }
+        return "-" + NSDecimalNumber(decimal: percent).description(withLocale: Locale(identifier: "en_US_POSIX")) + "%"
+    }
+
+    /// A table with left-aligned columns separated by two spaces.
+    static func table(_ rows: [[String]]) -> String {
+        guard let width = rows.map(\.count).max() else { return "" }
+        var widths = [Int](repeating: 0, count: width)
+        for row in rows { for (i, cell) in row.enumerated() { widths[i] = max(widths[i], cell.count) } }
+        return rows.map { row in
+            row.enumerated().map { i, cell in i == row.count - 1 ? cell : cell.padding(toLength: widths[i], withPad: " ", startingAt: 0) }
+                .joined(separator: "  ").trimmingTrailingSpaces()
+        }.joined(separator: "\n") + "\n"
+    }
+}

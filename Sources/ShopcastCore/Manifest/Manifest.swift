@@ -1,0 +1,157 @@
+import Foundation
+
+/// A checked show manifest: everything `schedule`, `go-live` and `overlay` read from the YAML.
+/// Only `ManifestLoader` builds one, and only when the file had no errors.
+public struct Manifest: Sendable {
+    /// The path as the user gave it (used in messages).
+    public let path: String
+    /// The folder images are resolved against.
+    public let folder: URL
+    public let show: Show
+    public let theme: Theme
+    /// Products by id.
+    public let products: [String: Product]
+    /// Product ids in the order the file lists them.
+    public let productOrder: [String]
+    /// The timeline, sorted by start; at most one offer is on screen at any moment.
+    public let offers: [Offer]
+    /// Banners in file order; several may be on screen at once.
+    public let banners: [Banner]
+
+    public init(path: String, folder: URL, show: Show, theme: Theme, products: [String: Product],
+                productOrder: [String], offers: [Offer], banners: [Banner]) {
+        self.path = path
+        self.folder = folder
+        self.show = show
+        self.theme = theme
+        self.products = products
+        self.productOrder = productOrder
+        self.offers = offers
+        self.banners = banners
+    }
+
+    /// Formats prices in the show's locale and currency; nil when the show sells nothing.
+    public var priceFormatter: PriceFormatter? {
+        show.currency.map { PriceFormatter(locale: show.locale, currency: $0) }
+    }
+}
+
+/// The `show:` section.
+public struct Show: Sendable {
+    public let title: String
+    /// Wall-clock start: offsets count from here when set, else from the stream's first frame.
+    public let starts: WallClock?
+    /// Planned length in seconds.
+    public let duration: Double?
+    /// The locale as written (`it-IT`) and as Foundation uses it.
+    public let localeIdentifier: String
+    public let locale: Locale
+    public let currency: Currency?
+    /// go-live output preset (`720p30`, `vertical` …), nil for go-live's default.
+    public let preset: String?
+
+    public init(title: String, starts: WallClock?, duration: Double?, localeIdentifier: String,
+                currency: Currency?, preset: String?) {
+        self.title = title
+        self.starts = starts
+        self.duration = duration
+        self.localeIdentifier = localeIdentifier
+        self.locale = Locale(identifier: localeIdentifier.replacingOccurrences(of: "-", with: "_"))
+        self.currency = currency
+        self.preset = preset
+    }
+}
+
+/// The optional `theme:` section: how product cards look.
+public struct Theme: Sendable, Equatable {
+    /// Where the product card sits on the frame.
+    public enum Position: String, CaseIterable, Sendable {
+        case topLeft = "top-left", topRight = "top-right", bottomLeft = "bottom-left"
+        case bottomRight = "bottom-right", bottom
+    }
+
+    public let font: String?
+    /// `#RRGGBB` (or `#RGB`, `#RRGGBBAA`) as written.
+    public let accent: String?
+    public let position: Position
+
+    public init(font: String? = nil, accent: String? = nil, position: Position = .bottomLeft) {
+        self.font = font
+        self.accent = accent
+        self.position = position
+    }
+}
+
+/// One entry of `products:`.
+public struct Product: Sendable {
+    public let id: String
+    public let name: String
+    public let price: Money
+    /// The checked image file inside the manifest's folder, and what its header says.
+    public let image: URL?
+    public let imageInfo: ImageInfo?
+    /// http(s) link shown as a QR code.
+    public let url: String?
+    public let description: String?
+
+    public init(id: String, name: String, price: Money, image: URL?, imageInfo: ImageInfo?, url: String?, description: String?) {
+        self.id = id
+        self.name = name
+        self.price = price
+        self.image = image
+        self.imageInfo = imageInfo
+        self.url = url
+        self.description = description
+    }
+}
+
+/// One entry of `offers:`: a product card on screen over [start, end).
+public struct Offer: Sendable {
+    public let product: Product
+    /// Seconds from the show's origin.
+    public let start: Double
+    public let length: Double
+    public var end: Double { start + length }
+    public let listPrice: Money
+    /// The price during the offer: the discounted list price, the given sale price, or the list price.
+    public let salePrice: Money
+    /// Percent off as given, or computed from a sale price; nil when the offer sells at list price.
+    public let discountPercent: Decimal?
+    public let code: String?
+    public let quantity: Int?
+    public let countdown: Bool
+    /// Where the offer is written, for messages.
+    public let line: Int
+
+    public init(product: Product, start: Double, length: Double, listPrice: Money, salePrice: Money,
+                discountPercent: Decimal?, code: String?, quantity: Int?, countdown: Bool, line: Int) {
+        self.product = product
+        self.start = start
+        self.length = length
+        self.listPrice = listPrice
+        self.salePrice = salePrice
+        self.discountPercent = discountPercent
+        self.code = code
+        self.quantity = quantity
+        self.countdown = countdown
+        self.line = line
+    }
+}
+
+/// One entry of `banners:`: a line of text on screen over [start, start+length), repeated
+/// `every` seconds when set.
+public struct Banner: Sendable {
+    public let text: String
+    public let start: Double
+    public let length: Double
+    public let every: Double?
+    public let line: Int
+
+    public init(text: String, start: Double, length: Double, every: Double?, line: Int) {
+        self.text = text
+        self.start = start
+        self.length = length
+        self.every = every
+        self.line = line
+    }
+}

@@ -1,0 +1,80 @@
+import Foundation
+
+/// A JSON value whose object keys keep the order they were written in, so event lines and
+/// `--json` output read the same every time and diff cleanly.
+public enum JSONValue: Equatable, Sendable {
+    case null
+    case bool(Bool)
+    case int(Int)
+    /// A number written exactly as given (decimal strings from `Decimal`, offsets with ms).
+    case number(String)
+    case string(String)
+    case array([JSONValue])
+    case object([(String, JSONValue)])
+
+    /// A number with at most three decimals, without trailing zeros (`300`, `12.5`, `0.042`).
+    public static func seconds(_ value: Double) -> JSONValue {
+        let ms = (value * 1000).rounded()
+        if ms.truncatingRemainder(dividingBy: 1000) == 0 { return .int(Int(ms / 1000)) }
+        var text = String(format: "%.3f", ms / 1000)
+        while text.hasSuffix("0") { text.removeLast() }
+        return .number(text)
+    }
+
+    /// A `Decimal` as a JSON number in plain notation (`31.92`).
+    public static func decimal(_ value: Decimal) -> JSONValue {
+        .number(NSDecimalNumber(decimal: value).description(withLocale: Locale(identifier: "en_US_POSIX")))
+    }
+
+    /// Compact JSON on one line.
+    public var rendered: String {
+        var out = ""
+        write(into: &out)
+        return out
+    }
+
+    private func write(into out: inout String) {
+        switch self {
+        case .null: out += "null"
+        case .bool(let b): out += b ? "true" : "false"
+        case .int(let i): out += String(i)
+        case .number(let n): out += n
+        case .string(let s): JSONValue.quote(s, into: &out)
+        case .array(let items):
+            out += "["
+            for (i, item) in items.enumerated() {
+                if i > 0 { out += "," }
+                item.write(into: &out)
+            }
+            out += "]"
+        case .object(let pairs):
+            out += "{"
+            for (i, (key, value)) in pairs.enumerated() {
+                if i > 0 { out += "," }
+                JSONValue.quote(key, into: &out)
+                out += ":"
+                value.write(into: &out)
+            }
+            out += "}"
+        }
+    }
+
+    private static func quote(_ s: String, into out: inout String) {
+        out += "\""
+        for scalar in s.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case _ where scalar.value < 0x20 || scalar.value == 0x2028 || scalar.value == 0x2029:
+                out += String(format: "\\u%04x", scalar.value)
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        out += "\""
+    }
+
+    public static func == (lhs: JSONValue, rhs: JSONValue) -> Bool { lhs.rendered == rhs.rendered }
+}

@@ -1,0 +1,126 @@
+import Foundation
+import ShopcastCore
+import XCTest
+
+/// `shopcast schedule run` against a real HTTP server on loopback.
+final class ScheduleRunTests: XCTestCase {
+    let manifest = """
+    show:
+      title: Quick drop
+      locale: it-IT
+      currency: EUR
+    products:
+      scarf:
+        name: Sciarpa di seta
+        price: 39.90
+      bag:
+        name: Borsa
+        price: 129
+    offers:
+      - product: scarf
+        at: 1s
+        for: 1s
+        discount: 20%
+        code: SILK20
+        quantity: 50
+      - product: bag
+        at: 2s
+        for: 1s
+        price: 89
+    banners:
+      - text: Spedizione gratuita
+        at: 0.5s
+        for: 1s
+    """
+
+    func testEventsAndSignedWebhooksArriveOnTimeAndAFailedDeliveryIsRetried() throws {
+        let folder = try scheduleTemporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try manifest.write(to: folder.appendingPathComponent("show.yaml"), atomically: true, encoding: .utf8)
+        let key = "s3cret-webhook-key"
+        let keyFile = folder.appendingPathComponent("webhook.key")
+        try (key + "\n").write(to: keyFile, atomically: true, encoding: .utf8)
+        chmod(keyFile.path, 0o600)
+        // The very first request fails with 500; every other one succeeds.
+        let server = try HTTPRecorder { index, _ in index == 0 ? 500 : 200 }
+        defer { server.stop() }
+
+        let origin = Date().addingTimeInterval(0.8)
+        let start = WallClock.format(origin, in: TimeZone(secondsFromGMT: 0)!)
+        let run = try ScheduleCLIProcess(["schedule", "run", "show.yaml", "--start", start, "--events", "events.jsonl",
+                                          "--webhook", server.url, "--webhook-secret-file", "webhook.key"], in: folder)
+        XCTAssertEqual(run.wait(timeout: 20), 0, run.stderr)
+
+        // Six events, one of them delivered twice.
+        let requests = server.waitFor(7, timeout: 10)
+        XCTAssertEqual(requests.count, 7, "requests: \(requests.map { $0.headers["x-shopcast-event"] ?? "?" })")
+        let lines = try String(contentsOf: folder.appendingPathComponent("events.jsonl"), encoding: .utf8)
+            .split(separator: "\n").map(String.init)
+        let events = try lines.map { try JSONSerialization.jsonObject(with: Data($0.utf8)) as! [String: Any] }
+        XCTAssertEqual(events.map { $0["event"] as? String }, ["banner.start", "offer.start", "banner.end", "offer.end", "offer.start", "offer.end"])
+        XCTAssertEqual(events.map { $0["sequence"] as? Int }, [1, 2, 3, 4, 5, 6])
+        let first = events[1]
+        XCTAssertEqual(first["sale_price"] as? String, "31.92")
+        XCTAssertEqual(first["sale_price_text"] as? String, "31,92\u{A0}€")
+        XCTAssertEqual(first["list_price"] as? String, "39.90")
+        XCTAssertEqual(first["code"] as? String, "SILK20")
+        XCTAssertEqual(first["quantity"] as? Int, 50)
+        XCTAssertEqual(first["remaining"] as? Int, 1)
+        XCTAssertEqual(events[4]["discount"] as? Double, 31)
+
+        var lateness: [Double] = []
+        var byDelivery: [String: [HTTPRecorder.Request]] = [:]
+        for request in requests {
+            XCTAssertEqual(request.method, "POST")
+            XCTAssertEqual(request.path, "/hooks/live")
+            XCTAssertEqual(request.headers["content-type"], "application/json")
+            // The receiver checks the signature with the shared key.
+            let expected = "sha256=" + (try HMACSHA256.hex(request.body, key: Data(key.utf8)))
+            XCTAssertEqual(request.headers["x-shopcast-signature"], expected)
+            byDelivery[request.headers["x-shopcast-delivery"] ?? "", default: []].append(request)
+        }
+        XCTAssertEqual(byDelivery.count, 6, "one delivery id per event")
+        for (_, attempts) in byDelivery {
+            let body = try JSONSerialization.jsonObject(with: attempts[0].body) as! [String: Any]
+            XCTAssertTrue(lines.contains(String(decoding: attempts[0].body, as: UTF8.self)), "webhook body is the event line")
+            let planned = origin.addingTimeInterval((body["offset"] as! NSNumber).doubleValue)
+            let late = attempts[0].arrival.timeIntervalSince(planned)
+            lateness.append(late)
+            XCTAssertGreaterThan(late, -0.005, "\(body["event"]!) arrived before its moment")
+            XCTAssertLessThan(late, 0.05, "\(body["event"]!) arrived \(late) s late")
+            XCTAssertEqual(attempts.map { $0.headers["x-shopcast-attempt"] }, (1...attempts.count).map { String($0) })
+        }
+        let retried = byDelivery.values.filter { $0.count == 2 }
+        XCTAssertEqual(retried.count, 1)
+        if let pair = retried.first {
+            XCTAssertEqual(pair[1].arrival.timeIntervalSince(pair[0].arrival), 0.5, accuracy: 0.2, "backoff before the retry")
+            XCTAssertEqual(pair[0].body, pair[1].body)
+        }
+        print("webhook lateness (s): \(lateness.sorted().map { String(format: "%.4f", $0) })")
+        XCTAssertTrue(run.stderr.contains("on attempt 2"), run.stderr)
+    }
+
+    func testASecondRunOfTheSameManifestExits75AtOnce() throws {
+        let folder = try scheduleTemporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try manifest.replacingOccurrences(of: "at: 2s", with: "at: 60s")
+            .write(to: folder.appendingPathComponent("show.yaml"), atomically: true, encoding: .utf8)
+        let first = try ScheduleCLIProcess(["schedule", "run", "show.yaml", "--start", "now", "--events", "events.jsonl"], in: folder)
+        XCTAssertTrue(first.waitForStderr("running 'Quick drop'", timeout: 10), first.stderr)
+
+        let started = Date()
+        let (status, _, stderr) = try ScheduleCLIProcess.run(["schedule", "run", "show.yaml", "--start", "now"], in: folder, timeout: 10)
+        XCTAssertEqual(status, 75, stderr)
+        XCTAssertLessThan(Date().timeIntervalSince(started), 2)
+        XCTAssertTrue(stderr.contains("shopcast: error: another 'shopcast schedule run' is already running"), stderr)
+
+        first.process.terminate()
+        XCTAssertEqual(first.wait(timeout: 10), 0, "SIGTERM stops a run cleanly")
+        XCTAssertTrue(first.stderr.contains("stopped"), first.stderr)
+        // The kernel released the lock with the process: a new run can start (and stop at once).
+        let again = try ScheduleCLIProcess(["schedule", "run", "show.yaml", "--start", "now", "-q"], in: folder)
+        usleep(300_000)
+        again.process.terminate()
+        XCTAssertEqual(again.wait(timeout: 10), 0, again.stderr)
+    }
+}
