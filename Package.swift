@@ -25,6 +25,8 @@ let package = Package(
         ),
         .target(name: "ShopcastCLI", dependencies: ["ShopcastCore"]),
         .executableTarget(name: "shopcast", dependencies: ["ShopcastCLI"]),
+        // Overlay look-and-cost harness: preview PNGs of sample cards, blend timings (run with -c release).
+        .executableTarget(name: "OverlayBench", dependencies: ["ShopcastCore"]),
         .testTarget(name: "ShopcastCoreTests", dependencies: ["ShopcastCore"]),
         .testTarget(name: "ShopcastCLITests", dependencies: ["ShopcastCLI", "ShopcastCore"]),
         .testTarget(name: "EndToEndTests", dependencies: ["ShopcastCore"]),

@@ -113,6 +113,27 @@ final class Canvas {
         }
     }
 
+    /// Fills `rect` with a radial gradient from `inner` at `center` to `outer` at `radius`.
+    func fillRadial(_ rect: Rect, centerX: Double, centerY: Double, radius: Double, inner: RGBAColor, outer: RGBAColor) {
+        guard let pattern = cairo_pattern_create_radial(centerX, centerY, 0, centerX, centerY, radius) else { return }
+        defer { cairo_pattern_destroy(pattern) }
+        cairo_pattern_add_color_stop_rgba(pattern, 0, inner.red, inner.green, inner.blue, inner.alpha)
+        cairo_pattern_add_color_stop_rgba(pattern, 1, outer.red, outer.green, outer.blue, outer.alpha)
+        cairo_new_path(cr)
+        cairo_rectangle(cr, rect.minX, rect.minY, rect.width, rect.height)
+        cairo_set_source(cr, pattern)
+        cairo_fill(cr)
+    }
+
+    /// Runs `body` with drawing clipped to a rounded rectangle.
+    func clipped(to rect: Rect, radius: Double, _ body: () -> Void) {
+        cairo_save(cr)
+        roundedPath(rect, radius: radius)
+        cairo_clip(cr)
+        body()
+        cairo_restore(cr)
+    }
+
     // MARK: Pictures, codes, text
 
     /// Paints `image` so that it covers `rect` (cropping the overflow, keeping its aspect ratio),

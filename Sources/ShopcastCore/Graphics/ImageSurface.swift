@@ -43,5 +43,23 @@ final class ImageSurface {
         cairo_surface_mark_dirty(s)
     }
 
+    /// Copies already premultiplied B, G, R, A rows (an overlay layer's pixels).
+    init(premultipliedBGRA bytes: UnsafeRawBufferPointer, width: Int, height: Int) throws {
+        precondition(bytes.count >= width * height * 4, "too few bytes for the surface")
+        guard let s = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, Int32(width), Int32(height)),
+              cairo_surface_status(s) == CAIRO_STATUS_SUCCESS, let data = cairo_image_surface_get_data(s)
+        else { throw ShopcastError(.internal, "cannot allocate a \(width)x\(height) image surface") }
+        surface = s
+        self.width = width
+        self.height = height
+        cairo_surface_flush(s)
+        let stride = Int(cairo_image_surface_get_stride(s))
+        for row in 0..<height {
+            UnsafeMutableRawPointer(data + row * stride)
+                .copyMemory(from: bytes.baseAddress! + row * width * 4, byteCount: width * 4)
+        }
+        cairo_surface_mark_dirty(s)
+    }
+
     deinit { cairo_surface_destroy(surface) }
 }
