@@ -66,7 +66,50 @@ func previews(into dir: String) throws {
     }
 }
 
+func nanoseconds(_ body: () throws -> Void) rethrows -> UInt64 {
+    let start = DispatchTime.now().uptimeNanoseconds
+    try body()
+    return DispatchTime.now().uptimeNanoseconds - start
+}
+
+/// Times the per-frame blend of a typical card and the cost of one re-render (a countdown tick).
+func bench(width: Int, height: Int, frames: Int = 3000, renders: Int = 60) throws {
+    let card = sampleCards()[0].1
+    let compositor = try OverlayCompositor(frameWidth: width, frameHeight: height)
+    try compositor.update(OverlayScene(card: card))
+    let cw = width / 2, ch = height / 2
+    var y = [UInt8](repeating: 120, count: width * height)
+    var u = [UInt8](repeating: 128, count: cw * ch), v = u
+    var sink = 0
+    let blendNs = y.withUnsafeMutableBufferPointer { yp in
+        u.withUnsafeMutableBufferPointer { up in
+            v.withUnsafeMutableBufferPointer { vp in
+                let planes = YUVPlanes(width: width, height: height, y: yp.baseAddress!, yStride: width,
+                                       u: up.baseAddress!, uStride: cw, v: vp.baseAddress!, vStride: cw)
+                for _ in 0..<50 { compositor.blend(into: planes) }
+                let ns = nanoseconds { for _ in 0..<frames { compositor.blend(into: planes) } }
+                sink &+= Int(yp[width * (height - 100) + 200])
+                return ns
+            }
+        }
+    }
+    var tick = 0
+    let renderNs = try nanoseconds {
+        for _ in 0..<renders {
+            tick += 1
+            var c = card
+            c.countdown = String(format: "ends in %02d:%02d", (161 - tick) / 60, (161 - tick) % 60)
+            try compositor.update(OverlayScene(card: c))
+        }
+    }
+    print(String(format: "%dx%d: blend %.1f µs/frame (%.2f%% of a 30 fps frame budget), re-render %.2f ms/change  [%d]",
+                 width, height, Double(blendNs) / Double(frames) / 1000, Double(blendNs) / Double(frames) / 33_333_333 * 100,
+                 Double(renderNs) / Double(renders) / 1e6, sink & 1))
+}
+
 let args = CommandLine.arguments.dropFirst()
 if args.first == "previews" {
     try previews(into: args.dropFirst().first ?? "previews")
+} else {
+    for (w, h) in [(1280, 720), (1920, 1080), (720, 1280)] { try bench(width: w, height: h) }
 }
