@@ -10,7 +10,8 @@ struct CardPainter {
     private let metrics: OverlayMetrics
     private let image: ImageSurface?
     private let qr: QRCode?
-    private let name: TextLayout
+    /// The product name as shaped for this card (tests read its lines and ink).
+    let name: TextLayout
     private let description: TextLayout?
     private let price: TextLayout
     private let struckPrice: TextLayout?
