@@ -102,6 +102,14 @@ func bench(width: Int, height: Int, frames: Int = 3000, renders: Int = 60) throw
             try compositor.update(OverlayScene(card: c))
         }
     }
+    let renderer = try OverlayRenderer(frameWidth: width, frameHeight: height)
+    var layer = try renderer.render(card)
+    let layerNs = try nanoseconds { for _ in 0..<renders { layer = try renderer.render(card) } }
+    let prepNs = nanoseconds {
+        for _ in 0..<renders { _ = YUVOverlay(layer, frameWidth: width, frameHeight: height, matrix: .bt709) }
+    }
+    print(String(format: "%dx%d: card layer %@, paint %.2f ms + YUV conversion %.2f ms", width, height, layer.box.description,
+                 Double(layerNs) / Double(renders) / 1e6, Double(prepNs) / Double(renders) / 1e6))
     print(String(format: "%dx%d: blend %.1f µs/frame (%.2f%% of a 30 fps frame budget), re-render %.2f ms/change  [%d]",
                  width, height, Double(blendNs) / Double(frames) / 1000, Double(blendNs) / Double(frames) / 33_333_333 * 100,
                  Double(renderNs) / Double(renders) / 1e6, sink & 1))

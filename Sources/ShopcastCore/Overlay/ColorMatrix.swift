@@ -23,6 +23,26 @@ public struct ColorMatrix: Equatable, Sendable {
         min(width, height) >= 720 || max(width, height) >= 1280 ? .bt709 : .bt601
     }
 
+    enum Component { case y, cb, cr }
+
+    /// Weights on premultiplied (B, G, R, A) bytes giving a component's premultiplied code value
+    /// times 255 (the blender's fixed point): the formula below, multiplied out.
+    func weights(_ component: Component) -> (Float, Float, Float, Float) {
+        let kg = 1 - kr - kb
+        let (scaleY, scaleC, offsetY): (Double, Double, Double) = fullRange ? (255, 255, 0) : (219, 224, 16)
+        switch component {
+        case .y:
+            return (Float(scaleY * kb), Float(scaleY * kg), Float(scaleY * kr), Float(offsetY))
+        case .cb:
+            // (B - Y) / (2 (1 - kb)) expanded over R, G, B.
+            let d = 2 * (1 - kb)
+            return (Float(scaleC * (1 - kb) / d), Float(scaleC * -kg / d), Float(scaleC * -kr / d), 128)
+        case .cr:
+            let d = 2 * (1 - kr)
+            return (Float(scaleC * -kb / d), Float(scaleC * -kg / d), Float(scaleC * (1 - kr) / d), 128)
+        }
+    }
+
     /// Code values (0...255 scale) of a premultiplied colour: R, G, B already multiplied by
     /// `alpha`, all in 0...1. The results are premultiplied too, which keeps them linear in the
     /// inputs, so averaging neighbouring pixels for 4:2:0 chroma stays exact.

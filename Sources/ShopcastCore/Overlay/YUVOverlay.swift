@@ -25,52 +25,65 @@ public final class YUVOverlay {
         let box = layer.box.intersection(frame)
         self.box = box
         let w = box.width, h = box.height, cw = w / 2, ch = h / 2
-        var lInv = [UInt8](repeating: 255, count: w * h)
-        var lCol = [UInt16](repeating: 0, count: w * h)
+        let lInv: [UInt8], lCol: [UInt16], cInv: [UInt8], cbCol: [UInt16], crCol: [UInt16]
         var lSpans = [(Int32, Int32)](repeating: (0, 0), count: h)
-        var cInv = [UInt8](repeating: 255, count: cw * ch)
-        var cbCol = [UInt16](repeating: 0, count: cw * ch)
-        var crCol = [UInt16](repeating: 0, count: cw * ch)
         var cSpans = [(Int32, Int32)](repeating: (0, 0), count: ch)
-        // Chroma of each pixel of the current row pair, accumulated per block.
-        var cbSum = [Double](repeating: 0, count: cw), crSum = cbSum, alphaSum = cbSum
-        let src = layer.pixels
-        let dx = box.x - layer.box.x, dy = box.y - layer.box.y
-        for row in 0..<h {
-            var first = -1, last = -1
-            let srcRow = ((row + dy) * layer.box.width + dx) * 4
-            for col in 0..<w {
-                let s = srcRow + col * 4
-                let a8 = src[s + 3]
-                guard a8 != 0 else { continue }
-                if first < 0 { first = col }
-                last = col
-                let a = Double(a8) / 255
-                let c = matrix.premultipliedYCbCr(r: Double(src[s + 2]) / 255, g: Double(src[s + 1]) / 255,
-                                                  b: Double(src[s]) / 255, alpha: a)
-                lInv[row * w + col] = 255 - a8
-                lCol[row * w + col] = UInt16(min(65025, (c.y * 255).rounded()))
-                cbSum[col / 2] += c.cb
-                crSum[col / 2] += c.cr
-                alphaSum[col / 2] += a
-            }
-            lSpans[row] = first < 0 ? (0, 0) : (Int32(first), Int32(last + 1))
-            if row & 1 == 1 {
-                let crow = row / 2
-                var cFirst = -1, cLast = -1
-                for c in 0..<cw where alphaSum[c] > 0 {
-                    if cFirst < 0 { cFirst = c }
-                    cLast = c
-                    // Averages of the four pixels: premultiplied values average linearly.
-                    let i = crow * cw + c
-                    cInv[i] = UInt8(max(0, min(255, (255 * (1 - alphaSum[c] / 4)).rounded())))
-                    cbCol[i] = UInt16(max(0, min(65025, (cbSum[c] / 4 * 255).rounded())))
-                    crCol[i] = UInt16(max(0, min(65025, (crSum[c] / 4 * 255).rounded())))
+        // Premultiplied Y'CbCr is linear in the premultiplied bytes, so "code value x 255" (the
+        // fixed point the blend uses) is a dot product of (B, G, R, A) bytes with these weights,
+        // and a 2x2 chroma block's average is the same dot product of the summed bytes over 4.
+        let wy = matrix.weights(.y), wb = matrix.weights(.cb), wr = matrix.weights(.cr)
+        func dot(_ k: (Float, Float, Float, Float), _ b: Float, _ g: Float, _ r: Float, _ a: Float) -> UInt16 {
+            UInt16(max(0, min(65025, (k.0 * b + k.1 * g + k.2 * r + k.3 * a).rounded())))
+        }
+        let dx = box.x - layer.box.x, dy = box.y - layer.box.y, srcStride = layer.box.width * 4
+        // Raw pointers throughout: this loop runs over every pixel of the box once per render.
+        let lInvP = UnsafeMutablePointer<UInt8>.allocate(capacity: max(1, w * h)), lColP = UnsafeMutablePointer<UInt16>.allocate(capacity: max(1, w * h))
+        let cInvP = UnsafeMutablePointer<UInt8>.allocate(capacity: max(1, cw * ch))
+        let cbP = UnsafeMutablePointer<UInt16>.allocate(capacity: max(1, cw * ch)), crP = UnsafeMutablePointer<UInt16>.allocate(capacity: max(1, cw * ch))
+        defer { lInvP.deallocate(); lColP.deallocate(); cInvP.deallocate(); cbP.deallocate(); crP.deallocate() }
+        lInvP.initialize(repeating: 255, count: w * h)
+        lColP.initialize(repeating: 0, count: w * h)
+        cInvP.initialize(repeating: 255, count: cw * ch)
+        cbP.initialize(repeating: 0, count: cw * ch)
+        crP.initialize(repeating: 0, count: cw * ch)
+        layer.pixels.withUnsafeBufferPointer { src in
+            for row in 0..<h {
+                var first = -1, last = -1
+                let s = src.baseAddress! + (row + dy) * srcStride + dx * 4
+                for col in 0..<w where s[col * 4 + 3] != 0 {
+                    let p = s + col * 4
+                    if first < 0 { first = col }
+                    last = col
+                    lInvP[row * w + col] = 255 - p[3]
+                    lColP[row * w + col] = dot(wy, Float(p[0]), Float(p[1]), Float(p[2]), Float(p[3]))
                 }
-                cSpans[crow] = cFirst < 0 ? (0, 0) : (Int32(cFirst), Int32(cLast + 1))
-                for c in 0..<cw { cbSum[c] = 0; crSum[c] = 0; alphaSum[c] = 0 }
+                lSpans[row] = first < 0 ? (0, 0) : (Int32(first), Int32(last + 1))
+            }
+            for crow in 0..<ch {
+                var first = -1, last = -1
+                let s0 = src.baseAddress! + (crow * 2 + dy) * srcStride + dx * 4, s1 = s0 + srcStride
+                for c in 0..<cw {
+                    let p = c * 8
+                    let a = Int(s0[p + 3]) + Int(s0[p + 7]) + Int(s1[p + 3]) + Int(s1[p + 7])
+                    guard a != 0 else { continue }
+                    if first < 0 { first = c }
+                    last = c
+                    let b = Float(Int(s0[p]) + Int(s0[p + 4]) + Int(s1[p]) + Int(s1[p + 4])) / 4
+                    let g = Float(Int(s0[p + 1]) + Int(s0[p + 5]) + Int(s1[p + 1]) + Int(s1[p + 5])) / 4
+                    let r = Float(Int(s0[p + 2]) + Int(s0[p + 6]) + Int(s1[p + 2]) + Int(s1[p + 6])) / 4
+                    let i = crow * cw + c
+                    cInvP[i] = UInt8(255 - (a + 2) / 4)
+                    cbP[i] = dot(wb, b, g, r, Float(a) / 4)
+                    crP[i] = dot(wr, b, g, r, Float(a) / 4)
+                }
+                cSpans[crow] = first < 0 ? (0, 0) : (Int32(first), Int32(last + 1))
             }
         }
+        lInv = Array(UnsafeBufferPointer(start: lInvP, count: w * h))
+        lCol = Array(UnsafeBufferPointer(start: lColP, count: w * h))
+        cInv = Array(UnsafeBufferPointer(start: cInvP, count: cw * ch))
+        cbCol = Array(UnsafeBufferPointer(start: cbP, count: cw * ch))
+        crCol = Array(UnsafeBufferPointer(start: crP, count: cw * ch))
         lumaInverse = lInv
         lumaColour = lCol
         lumaSpans = lSpans
