@@ -46,7 +46,9 @@ struct CardLayout {
     let footerHeight: Double
     let cardWidth: Double
 
-    init(metrics m: OverlayMetrics, position: OverlayTheme.Position, parts: Parts) {
+    /// `preferredWidth` narrows a landscape card whose content is short (never below a minimum,
+    /// never above the standard width).
+    init(metrics m: OverlayMetrics, position: OverlayTheme.Position, parts: Parts, preferredWidth: Double? = nil) {
         metrics = m
         self.position = position
         self.parts = parts
@@ -59,7 +61,9 @@ struct CardLayout {
         footerHeight = m.u(46)
         // Landscape: a card about half the width, leaving the product on camera visible.
         // Portrait: the whole safe width, which is narrow enough already.
-        cardWidth = m.isPortrait ? m.safe.width : min(m.u(620), m.safe.width)
+        var width = m.isPortrait ? m.safe.width : min(m.u(620), m.safe.width)
+        if let preferredWidth { width = min(width, max(preferredWidth.rounded(.up), m.u(380))) }
+        cardWidth = width
     }
 
     /// Width available to the name, description and prices.

@@ -40,9 +40,14 @@ struct CardPainter {
             image: image != nil, qr: qr != nil,
             footer: content.countdown != nil || content.stock != nil || content.code != nil
         )
-        let layout = CardLayout(metrics: metrics, position: theme.position, parts: parts)
         let u = metrics.u
         let family = theme.fontFamily
+        var preferred: Double?
+        if !parts.image && !parts.qr && !metrics.isPortrait {
+            // Text only: size the card to its content rather than leave half of it empty.
+            preferred = try Self.naturalWidth(content, family: family, metrics: metrics, context: context)
+        }
+        let layout = CardLayout(metrics: metrics, position: theme.position, parts: parts, preferredWidth: preferred)
         func text(_ s: String, _ style: TextStyle, width: Double? = nil, lines: Int = 1,
                   align: TextAlignment = .leading) throws -> TextLayout {
             try TextLayout(s, style: style, context: context, width: width, maxLines: lines, alignment: align)
@@ -175,6 +180,8 @@ struct CardPainter {
         let u = metrics.u
         let size = badge.size
         let pill = Rect(x: x, y: y, width: size.width + u(16), height: size.height + u(4))
+        // A tight dark halo keeps the badge distinct on a picture of the same colour.
+        canvas.shadow(under: pill, radius: u(7), spread: u(4), opacity: 0.5)
         canvas.fill(pill, radius: u(7), color: palette.accent)
         canvas.draw(badge, x: pill.minX + u(8), y: pill.minY + u(2), color: palette.onAccent)
     }
@@ -183,23 +190,9 @@ struct CardPainter {
         let u = metrics.u
         var x = footer.minX + layout.padding
         let mid = footer.midY
-        if let countdown {
-            // A small clock face: ring plus hands at ten past ten.
-            let r = u(7.5)
-            canvas.strokeCircle(centerX: x + r, centerY: mid, radius: r, color: palette.accentText, lineWidth: u(1.8))
-            canvas.strokePolyline([(x + r, mid - r * 0.55), (x + r, mid), (x + r + r * 0.45, mid + r * 0.2)],
-                                  color: palette.accentText, lineWidth: u(1.8))
-            x += 2 * r + u(8)
-            canvas.draw(countdown, x: x, y: mid - countdown.size.height / 2, color: palette.primaryText)
-            x += countdown.inkRect.maxX + u(24)
-        }
-        if let stock {
-            let r = u(4)
-            canvas.fillCircle(centerX: x + u(7), centerY: mid, radius: r * 2, color: palette.accentText.withAlpha(0.25))
-            canvas.fillCircle(centerX: x + u(7), centerY: mid, radius: r, color: palette.accentText)
-            x += u(14) + u(8)
-            canvas.draw(stock, x: x, y: mid - stock.size.height / 2, color: palette.primaryText)
-        }
+        // The code pill sits at the trailing end; the countdown and stock are clipped short of it,
+        // so odd lengths can crowd the strip but never overlap or leave the card.
+        var leftLimit = footer.maxX - layout.padding
         if let codeLabel, let code {
             let inner = u(12)
             let pillW = inner + codeLabel.size.width + u(8) + code.inkRect.maxX + inner
@@ -211,7 +204,48 @@ struct CardPainter {
             canvas.draw(codeLabel, x: pill.minX + inner, y: mid - codeLabel.size.height / 2, color: palette.secondaryText)
             canvas.draw(code, x: pill.minX + inner + codeLabel.size.width + u(8), y: mid - code.size.height / 2,
                         color: palette.primaryText)
+            leftLimit = pill.minX - u(12)
         }
+        let leftArea = Rect(x: footer.minX, y: footer.minY, width: max(0, leftLimit - footer.minX), height: footer.height)
+        canvas.clipped(to: leftArea, radius: 0) {
+            if let countdown {
+                // A small clock face: ring plus hands.
+                let r = u(7.5)
+                canvas.strokeCircle(centerX: x + r, centerY: mid, radius: r, color: palette.accentText, lineWidth: u(1.8))
+                canvas.strokePolyline([(x + r, mid - r * 0.55), (x + r, mid), (x + r + r * 0.45, mid + r * 0.2)],
+                                      color: palette.accentText, lineWidth: u(1.8))
+                x += 2 * r + u(8)
+                canvas.draw(countdown, x: x, y: mid - countdown.size.height / 2, color: palette.primaryText)
+                x += countdown.inkRect.maxX + u(24)
+            }
+            if let stock {
+                let r = u(4)
+                canvas.fillCircle(centerX: x + u(7), centerY: mid, radius: r * 2, color: palette.accentText.withAlpha(0.25))
+                canvas.fillCircle(centerX: x + u(7), centerY: mid, radius: r, color: palette.accentText)
+                x += u(14) + u(8)
+                canvas.draw(stock, x: x, y: mid - stock.size.height / 2, color: palette.primaryText)
+            }
+        }
+    }
+
+    /// The width a text-only card needs for its content on single lines, padding included.
+    private static func naturalWidth(_ content: CardContent, family: String, metrics: OverlayMetrics,
+                                     context: TextContext) throws -> Double {
+        let u = metrics.u
+        func width(_ s: String?, _ weight: Int, _ size: Double) throws -> Double {
+            guard let s else { return 0 }
+            return try TextLayout(s, style: TextStyle(family: family, weight: weight, size: u(size)), context: context).size.width
+        }
+        let name = try width(content.productName, 600, 25)
+        let description = try width(content.description, 400, 15.5)
+        var prices = try width(content.salePrice ?? content.listPrice, 800, 38)
+        if content.salePrice != nil { prices += u(12) + (try width(content.listPrice, 500, 19)) }
+        if content.badge != nil { prices += u(12) + (try width(content.badge, 800, 16)) + u(16) }
+        var footer = 0.0
+        if content.countdown != nil { footer += u(23) + (try width(content.countdown, 600, 16)) + u(24) }
+        if content.stock != nil { footer += u(22) + (try width(content.stock, 600, 16)) + u(12) }
+        if content.code != nil { footer += u(44) + (try width("CODE", 700, 11)) + (try width(content.code, 800, 16)) }
+        return max(name, description, prices, footer) + 2 * u(20) + u(8)
     }
 
     /// The link as printed: without the scheme, which viewers need not type.
