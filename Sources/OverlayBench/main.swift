@@ -118,6 +118,13 @@ func bench(width: Int, height: Int, frames: Int = 3000, renders: Int = 60) throw
 let args = CommandLine.arguments.dropFirst()
 if args.first == "previews" {
     try previews(into: args.dropFirst().first ?? "previews")
+} else if args.first == "decoded", args.count == 4 {
+    // decoded BACKGROUND PRODUCT OUT.png: the Italian card with a decoded picture over a decoded frame.
+    let a = Array(args)
+    let background = try ImageDecoder.decode(path: a[1], fit: .exactly(width: 1280, height: 720))
+    var card = sampleCards()[0].1
+    card.image = try ImageDecoder.decode(path: a[2], fit: .within(width: 400, height: 400))
+    try OverlayPreview.write(OverlayScene(card: card), width: 1280, height: 720, background: background, to: a[3])
 } else {
     for (w, h) in [(1280, 720), (1920, 1080), (720, 1280)] { try bench(width: w, height: h) }
 }
