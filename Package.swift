@@ -15,9 +15,18 @@ let package = Package(
     targets: [
         // FFmpeg's C libraries (Debian libav*-dev), seen only from ShopcastCore/Media.
         .systemLibrary(name: "CFFmpeg", pkgConfig: "libavformat"),
-        .target(name: "ShopcastCore", dependencies: ["CFFmpeg", .product(name: "Yams", package: "Yams")]),
+        // Cairo + Pango (Debian libcairo2-dev, libpango1.0-dev) and libqrencode (libqrencode-dev),
+        // seen only from ShopcastCore/Graphics.
+        .systemLibrary(name: "CCairo", pkgConfig: "pangocairo"),
+        .systemLibrary(name: "CQRencode", pkgConfig: "libqrencode"),
+        .target(
+            name: "ShopcastCore",
+            dependencies: ["CFFmpeg", "CCairo", "CQRencode", .product(name: "Yams", package: "Yams")]
+        ),
         .target(name: "ShopcastCLI", dependencies: ["ShopcastCore"]),
         .executableTarget(name: "shopcast", dependencies: ["ShopcastCLI"]),
+        // Overlay look-and-cost harness: preview PNGs of sample cards, blend timings (run with -c release).
+        .executableTarget(name: "OverlayBench", dependencies: ["ShopcastCore"]),
         .testTarget(name: "ShopcastCoreTests", dependencies: ["ShopcastCore"]),
         .testTarget(name: "ShopcastCLITests", dependencies: ["ShopcastCLI", "ShopcastCore"]),
         .testTarget(name: "EndToEndTests", dependencies: ["ShopcastCore"]),

@@ -1,0 +1,130 @@
+// Renders the overlay previews used to judge the look, and times the per-frame blend.
+//   swift run -c release OverlayBench            blend and render timings
+//   swift run OverlayBench previews DIR          preview PNGs of sample cards in three sizes
+import Foundation
+import ShopcastCore
+
+/// A stand-in product photo: a silk-like diagonal sheen in warm colours.
+func samplePhoto(width: Int = 320, height: Int = 320) -> RGBAImage {
+    var px = [UInt8](repeating: 255, count: width * height * 4)
+    for y in 0..<height {
+        for x in 0..<width {
+            let t = Double(x + y) / Double(width + height)
+            let wave = 0.5 + 0.5 * sin(Double(x - y) / 18.0 + 6 * t)
+            let r = 0.62 + 0.30 * wave, g = 0.22 + 0.25 * wave * t, b = 0.28 + 0.18 * (1 - t)
+            let i = (y * width + x) * 4
+            px[i] = UInt8(min(255, r * 255)); px[i + 1] = UInt8(min(255, g * 255)); px[i + 2] = UInt8(min(255, b * 255))
+        }
+    }
+    return RGBAImage(width: width, height: height, pixels: px)!
+}
+
+func sampleCards() -> [(String, CardContent)] {
+    let photo = samplePhoto()
+    let base = CardContent(
+        productName: "Sciarpa di seta", description: "Seta di Como, stampata a mano", listPrice: "39,90 €", salePrice: "31,92 €",
+        badge: "-20%", countdown: "ends in 02:41", stock: "50 left", code: "SILK20", url: "https://shop.example/scarf", image: photo
+    )
+    var long = base
+    long.productName = "Sciarpa di seta stampata a mano con motivo floreale e bordo arrotolato, edizione limitata autunno inverno"
+    var ro = base
+    ro.productName = "Eșarfă din mătase naturală, țesută în Brașov"
+    ro.description = "Ediție limitată — împachetare cadou inclusă"
+    ro.listPrice = "199,00 lei"
+    ro.salePrice = "159,20 lei"
+    var zh = base
+    zh.productName = "真丝围巾 限量版"
+    zh.description = "杭州桑蚕丝 手工卷边"
+    zh.listPrice = "¥299"
+    zh.salePrice = "¥239"
+    zh.countdown = "剩余 02:41"
+    zh.stock = "仅剩 50 件"
+    var ar = base
+    ar.productName = "وشاح من الحرير"
+    ar.description = "حرير طبيعي مطبوع يدويًا"
+    var plain = base
+    plain.image = nil
+    plain.url = nil
+    return [("it", base), ("long", long), ("ro", ro), ("zh", zh), ("ar", ar), ("plain", plain)]
+}
+
+func previews(into dir: String) throws {
+    try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+    for (w, h) in [(1280, 720), (1920, 1080), (720, 1280)] {
+        for (name, card) in sampleCards() {
+            let path = "\(dir)/card-\(name)-\(w)x\(h).png"
+            try OverlayPreview.write(OverlayScene(card: card), width: w, height: h, to: path)
+            print(path)
+        }
+        var top = OverlayTheme.standard
+        top.position = .topRight
+        top.accent = RGBAColor(hex: "#1F6FEB")!
+        let scene = OverlayScene(card: sampleCards()[0].1, banner: BannerContent(text: "Free shipping on every order tonight · Next: cashmere gloves at 21:30"))
+        try OverlayPreview.write(scene, width: w, height: h, theme: top, to: "\(dir)/banner-\(w)x\(h).png")
+        try OverlayPreview.write(OverlayScene(slate: SlateContent(title: "Starting soon", countdown: "04:59", subtitle: "Silk & Cashmere Live — autumn collection")),
+                                 width: w, height: h, to: "\(dir)/slate-\(w)x\(h).png")
+    }
+}
+
+func nanoseconds(_ body: () throws -> Void) rethrows -> UInt64 {
+    let start = DispatchTime.now().uptimeNanoseconds
+    try body()
+    return DispatchTime.now().uptimeNanoseconds - start
+}
+
+/// Times the per-frame blend of a typical card and the cost of one re-render (a countdown tick).
+func bench(width: Int, height: Int, frames: Int = 3000, renders: Int = 60) throws {
+    let card = sampleCards()[0].1
+    let compositor = try OverlayCompositor(frameWidth: width, frameHeight: height)
+    try compositor.update(OverlayScene(card: card))
+    let cw = width / 2, ch = height / 2
+    var y = [UInt8](repeating: 120, count: width * height)
+    var u = [UInt8](repeating: 128, count: cw * ch), v = u
+    var sink = 0
+    let blendNs = y.withUnsafeMutableBufferPointer { yp in
+        u.withUnsafeMutableBufferPointer { up in
+            v.withUnsafeMutableBufferPointer { vp in
+                let planes = YUVPlanes(width: width, height: height, y: yp.baseAddress!, yStride: width,
+                                       u: up.baseAddress!, uStride: cw, v: vp.baseAddress!, vStride: cw)
+                for _ in 0..<50 { compositor.blend(into: planes) }
+                let ns = nanoseconds { for _ in 0..<frames { compositor.blend(into: planes) } }
+                sink &+= Int(yp[width * (height - 100) + 200])
+                return ns
+            }
+        }
+    }
+    var tick = 0
+    let renderNs = try nanoseconds {
+        for _ in 0..<renders {
+            tick += 1
+            var c = card
+            c.countdown = String(format: "ends in %02d:%02d", (161 - tick) / 60, (161 - tick) % 60)
+            try compositor.update(OverlayScene(card: c))
+        }
+    }
+    let renderer = try OverlayRenderer(frameWidth: width, frameHeight: height)
+    var layer = try renderer.render(card)
+    let layerNs = try nanoseconds { for _ in 0..<renders { layer = try renderer.render(card) } }
+    let prepNs = nanoseconds {
+        for _ in 0..<renders { _ = YUVOverlay(layer, frameWidth: width, frameHeight: height, matrix: .bt709) }
+    }
+    print(String(format: "%dx%d: card layer %@, paint %.2f ms + YUV conversion %.2f ms", width, height, layer.box.description,
+                 Double(layerNs) / Double(renders) / 1e6, Double(prepNs) / Double(renders) / 1e6))
+    print(String(format: "%dx%d: blend %.1f µs/frame (%.2f%% of a 30 fps frame budget), re-render %.2f ms/change  [%d]",
+                 width, height, Double(blendNs) / Double(frames) / 1000, Double(blendNs) / Double(frames) / 33_333_333 * 100,
+                 Double(renderNs) / Double(renders) / 1e6, sink & 1))
+}
+
+let args = CommandLine.arguments.dropFirst()
+if args.first == "previews" {
+    try previews(into: args.dropFirst().first ?? "previews")
+} else if args.first == "decoded", args.count == 4 {
+    // decoded BACKGROUND PRODUCT OUT.png: the Italian card with a decoded picture over a decoded frame.
+    let a = Array(args)
+    let background = try ImageDecoder.decode(path: a[1], fit: .exactly(width: 1280, height: 720))
+    var card = sampleCards()[0].1
+    card.image = try ImageDecoder.decode(path: a[2], fit: .within(width: 400, height: 400))
+    try OverlayPreview.write(OverlayScene(card: card), width: 1280, height: 720, background: background, to: a[3])
+} else {
+    for (w, h) in [(1280, 720), (1920, 1080), (720, 1280)] { try bench(width: w, height: h) }
+}

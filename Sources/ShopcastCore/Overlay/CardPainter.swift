@@ -1,0 +1,258 @@
+/// Lays out and paints one product card: measures its texts with Pango, places them with
+/// `CardLayout`, and draws onto a canvas in frame coordinates.
+struct CardPainter {
+    let frames: CardLayout.Frames
+    /// Everything the card paints, shadow included: the canvas must cover this.
+    let bounds: Rect
+
+    private let layout: CardLayout
+    private let palette: OverlayPalette
+    private let metrics: OverlayMetrics
+    private let image: ImageSurface?
+    private let qr: QRCode?
+    /// The product name as shaped for this card (tests read its lines and ink).
+    let name: TextLayout
+    private let description: TextLayout?
+    private let price: TextLayout
+    private let struckPrice: TextLayout?
+    private let badge: TextLayout?
+    private let countdown: TextLayout?
+    private let stock: TextLayout?
+    private let codeLabel: TextLayout?
+    private let code: TextLayout?
+    private let url: TextLayout?
+    /// Where the text column's parts sit relative to its top, and whether the badge rides the
+    /// price row (no picture to sit on).
+    private let descriptionY: Double
+    private let priceY: Double
+    private let struckOffset: (x: Double, y: Double)
+    private let inlineBadgeOffset: (x: Double, y: Double)?
+
+    private var shadowSpread: Double { metrics.u(16) }
+
+    /// Prepares the card. `image` is the product picture already turned into a surface (the
+    /// renderer caches it across countdown ticks); `topInset` keeps top cards below a banner.
+    init(_ content: CardContent, image: ImageSurface?, theme: OverlayTheme, metrics: OverlayMetrics,
+         context: TextContext, topInset: Double = 0) throws {
+        let palette = OverlayPalette(theme: theme)
+        let qr = try content.url.map { try QRCode(encoding: $0) }
+        let parts = CardLayout.Parts(
+            image: image != nil, qr: qr != nil,
+            footer: content.countdown != nil || content.stock != nil || content.code != nil
+        )
+        let u = metrics.u
+        let family = theme.fontFamily
+        var preferred: Double?
+        if !parts.image && !parts.qr && !metrics.isPortrait {
+            // Text only: size the card to its content rather than leave half of it empty.
+            preferred = try Self.naturalWidth(content, family: family, metrics: metrics, context: context)
+        }
+        let layout = CardLayout(metrics: metrics, position: theme.position, parts: parts, preferredWidth: preferred)
+        func text(_ s: String, _ style: TextStyle, width: Double? = nil, lines: Int = 1,
+                  align: TextAlignment = .leading) throws -> TextLayout {
+            try TextLayout(s, style: style, context: context, width: width, maxLines: lines, alignment: align)
+        }
+        let w = layout.textWidth
+
+        name = try text(content.productName, TextStyle(family: family, weight: 600, size: u(25)), width: w, lines: 2)
+        description = try content.description.map {
+            try text($0, TextStyle(family: family, weight: 400, size: u(15.5)), width: w, lines: 1)
+        }
+        let sale = content.salePrice
+        price = try text(sale ?? content.listPrice,
+                         TextStyle(family: family, weight: 800, size: u(38), tabularDigits: true), width: w)
+        struckPrice = try sale.map { _ in
+            try text(content.listPrice, TextStyle(family: family, weight: 500, size: u(19), tabularDigits: true,
+                                                  strikethrough: true), width: w)
+        }
+        badge = try content.badge.map { try text($0, TextStyle(family: family, weight: 800, size: u(16), tabularDigits: true)) }
+        let footerText = TextStyle(family: family, weight: 600, size: u(16), tabularDigits: true)
+        countdown = try content.countdown.map { try text($0, footerText, width: layout.cardWidth * 0.4) }
+        stock = try content.stock.map { try text($0, footerText, width: layout.cardWidth * 0.3) }
+        codeLabel = try content.code.map { _ in
+            try text("CODE", TextStyle(family: family, weight: 700, size: u(11), letterSpacing: u(1.4)))
+        }
+        code = try content.code.map {
+            try text($0, TextStyle(family: family, weight: 800, size: u(16), letterSpacing: u(0.6)), width: layout.cardWidth * 0.3)
+        }
+        url = try content.url.map {
+            try text(Self.displayURL($0), TextStyle(family: family, weight: 500, size: u(11.5)), width: layout.urlWidth,
+                     lines: 2, align: .center)
+        }
+
+        // Stack the text column: name, description, then the price row on a shared baseline.
+        var y = name.size.height
+        var descY = 0.0
+        if let description {
+            y += u(3)
+            descY = y
+            y += description.size.height
+        }
+        y += u(8)
+        let priceTop = y
+        var struck = (x: 0.0, y: 0.0)
+        var inlineBadge: (x: Double, y: Double)?
+        var rowBottom = priceTop + price.size.height
+        var rowX = price.inkRect.maxX + u(12)
+        if let struckPrice {
+            if rowX + struckPrice.inkRect.maxX <= w {
+                struck = (rowX, priceTop + price.baseline - struckPrice.baseline)
+                rowX += struckPrice.inkRect.maxX + u(12)
+            } else {
+                // Too narrow for both on one row: the old price goes under the new one.
+                struck = (0, rowBottom)
+                rowBottom += struckPrice.size.height
+                rowX = w + 1
+            }
+        }
+        if image == nil, let badge {
+            let pillW = badge.size.width + u(16)
+            if rowX + pillW <= w {
+                inlineBadge = (rowX, priceTop + price.baseline - badge.baseline - u(3))
+            } else {
+                inlineBadge = (0, rowBottom + u(4))
+                rowBottom += badge.size.height + u(10)
+            }
+        }
+        descriptionY = descY
+        priceY = priceTop
+        struckOffset = struck
+        inlineBadgeOffset = inlineBadge
+
+        frames = layout.frames(textHeight: rowBottom, urlHeight: url?.size.height ?? 0, topInset: topInset)
+        let spread = metrics.u(16)
+        var b = frames.card.inset(by: -spread)
+        b.height += spread * 0.35
+        bounds = b
+        self.layout = layout
+        self.palette = palette
+        self.metrics = metrics
+        self.image = image
+        self.qr = qr
+    }
+
+    /// Paints the card onto `canvas` (which must cover `bounds`, or clips).
+    func paint(on canvas: Canvas) {
+        let u = metrics.u
+        let card = frames.card
+        canvas.shadow(under: card, radius: layout.radius, spread: shadowSpread, opacity: 0.55)
+        canvas.fill(card, radius: layout.radius, top: palette.cardTop, bottom: palette.cardBottom)
+        if let footer = frames.footer {
+            canvas.clipped(to: card, radius: layout.radius) {
+                canvas.fill(footer, color: palette.footer)
+                canvas.fill(Rect(x: footer.minX, y: footer.minY, width: footer.width, height: max(1, u(1))), color: palette.hairline)
+            }
+            paintFooter(in: footer, on: canvas)
+        }
+        canvas.stroke(card.inset(by: 0.5), radius: layout.radius, color: palette.hairline, lineWidth: 1)
+
+        if let image, let frame = frames.image {
+            canvas.draw(image, covering: frame, radius: u(12))
+            canvas.stroke(frame.inset(by: 0.5), radius: u(12), color: palette.hairline, lineWidth: 1)
+            if let badge {
+                paintBadge(badge, x: frame.minX + u(8), y: frame.minY + u(8), on: canvas)
+            }
+        }
+
+        let t = frames.text
+        canvas.draw(name, x: t.minX, y: t.minY, color: palette.primaryText)
+        if let description {
+            canvas.draw(description, x: t.minX, y: t.minY + descriptionY, color: palette.secondaryText)
+        }
+        canvas.draw(price, x: t.minX, y: t.minY + priceY, color: palette.accentText)
+        if let struckPrice {
+            canvas.draw(struckPrice, x: t.minX + struckOffset.x, y: t.minY + struckOffset.y, color: palette.secondaryText)
+        }
+        if let badge, let at = inlineBadgeOffset {
+            paintBadge(badge, x: t.minX + at.x, y: t.minY + at.y, on: canvas)
+        }
+
+        if let qr, let tile = frames.qrTile {
+            canvas.fill(tile, radius: u(10), color: palette.qrTile)
+            canvas.draw(qr, in: tile.inset(by: u(9)), color: palette.qrModules)
+        }
+        if let url, let frame = frames.url {
+            canvas.draw(url, x: frame.minX, y: frame.minY, color: palette.secondaryText)
+        }
+    }
+
+    private func paintBadge(_ badge: TextLayout, x: Double, y: Double, on canvas: Canvas) {
+        let u = metrics.u
+        let size = badge.size
+        let pill = Rect(x: x, y: y, width: size.width + u(16), height: size.height + u(4))
+        // A tight dark halo keeps the badge distinct on a picture of the same colour.
+        canvas.shadow(under: pill, radius: u(7), spread: u(4), opacity: 0.5)
+        canvas.fill(pill, radius: u(7), color: palette.accent)
+        canvas.draw(badge, x: pill.minX + u(8), y: pill.minY + u(2), color: palette.onAccent)
+    }
+
+    private func paintFooter(in footer: Rect, on canvas: Canvas) {
+        let u = metrics.u
+        var x = footer.minX + layout.padding
+        let mid = footer.midY
+        // The code pill sits at the trailing end; the countdown and stock are clipped short of it,
+        // so odd lengths can crowd the strip but never overlap or leave the card.
+        var leftLimit = footer.maxX - layout.padding
+        if let codeLabel, let code {
+            let inner = u(12)
+            let pillW = inner + codeLabel.size.width + u(8) + code.inkRect.maxX + inner
+            let pillH = u(30)
+            let pill = Rect(x: footer.maxX - layout.padding - pillW, y: mid - pillH / 2, width: pillW, height: pillH)
+            canvas.fill(pill, radius: pillH / 2, color: palette.accent.withAlpha(0.16))
+            canvas.stroke(pill.inset(by: u(0.75)), radius: pillH / 2, color: palette.accentText, lineWidth: u(1.5),
+                          dash: [u(4), u(3)])
+            canvas.draw(codeLabel, x: pill.minX + inner, y: mid - codeLabel.size.height / 2, color: palette.secondaryText)
+            canvas.draw(code, x: pill.minX + inner + codeLabel.size.width + u(8), y: mid - code.size.height / 2,
+                        color: palette.primaryText)
+            leftLimit = pill.minX - u(12)
+        }
+        let leftArea = Rect(x: footer.minX, y: footer.minY, width: max(0, leftLimit - footer.minX), height: footer.height)
+        canvas.clipped(to: leftArea, radius: 0) {
+            if let countdown {
+                // A small clock face: ring plus hands.
+                let r = u(7.5)
+                canvas.strokeCircle(centerX: x + r, centerY: mid, radius: r, color: palette.accentText, lineWidth: u(1.8))
+                canvas.strokePolyline([(x + r, mid - r * 0.55), (x + r, mid), (x + r + r * 0.45, mid + r * 0.2)],
+                                      color: palette.accentText, lineWidth: u(1.8))
+                x += 2 * r + u(8)
+                canvas.draw(countdown, x: x, y: mid - countdown.size.height / 2, color: palette.primaryText)
+                x += countdown.inkRect.maxX + u(24)
+            }
+            if let stock {
+                let r = u(4)
+                canvas.fillCircle(centerX: x + u(7), centerY: mid, radius: r * 2, color: palette.accentText.withAlpha(0.25))
+                canvas.fillCircle(centerX: x + u(7), centerY: mid, radius: r, color: palette.accentText)
+                x += u(14) + u(8)
+                canvas.draw(stock, x: x, y: mid - stock.size.height / 2, color: palette.primaryText)
+            }
+        }
+    }
+
+    /// The width a text-only card needs for its content on single lines, padding included.
+    private static func naturalWidth(_ content: CardContent, family: String, metrics: OverlayMetrics,
+                                     context: TextContext) throws -> Double {
+        let u = metrics.u
+        func width(_ s: String?, _ weight: Int, _ size: Double) throws -> Double {
+            guard let s else { return 0 }
+            return try TextLayout(s, style: TextStyle(family: family, weight: weight, size: u(size)), context: context).size.width
+        }
+        let name = try width(content.productName, 600, 25)
+        let description = try width(content.description, 400, 15.5)
+        var prices = try width(content.salePrice ?? content.listPrice, 800, 38)
+        if content.salePrice != nil { prices += u(12) + (try width(content.listPrice, 500, 19)) }
+        if content.badge != nil { prices += u(12) + (try width(content.badge, 800, 16)) + u(16) }
+        var footer = 0.0
+        if content.countdown != nil { footer += u(23) + (try width(content.countdown, 600, 16)) + u(24) }
+        if content.stock != nil { footer += u(22) + (try width(content.stock, 600, 16)) + u(12) }
+        if content.code != nil { footer += u(44) + (try width("CODE", 700, 11)) + (try width(content.code, 800, 16)) }
+        return max(name, description, prices, footer) + 2 * u(20) + u(8)
+    }
+
+    /// The link as printed: without the scheme, which viewers need not type.
+    static func displayURL(_ url: String) -> String {
+        for scheme in ["https://", "http://"] where url.lowercased().hasPrefix(scheme) {
+            return String(url.dropFirst(scheme.count))
+        }
+        return url
+    }
+}

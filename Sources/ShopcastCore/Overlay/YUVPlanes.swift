@@ -1,0 +1,25 @@
+/// A borrowed 8-bit 4:2:0 picture to blend into: three plane pointers with their strides in
+/// bytes (an `AVFrame`'s `data[0...2]` and `linesize[0...2]` in `yuv420p`). The caller owns the
+/// memory and keeps it alive and unshared while a blend runs.
+public struct YUVPlanes {
+    public var width: Int
+    public var height: Int
+    public var y: UnsafeMutablePointer<UInt8>
+    public var yStride: Int
+    public var u: UnsafeMutablePointer<UInt8>
+    public var uStride: Int
+    public var v: UnsafeMutablePointer<UInt8>
+    public var vStride: Int
+
+    public init(width: Int, height: Int, y: UnsafeMutablePointer<UInt8>, yStride: Int,
+                u: UnsafeMutablePointer<UInt8>, uStride: Int, v: UnsafeMutablePointer<UInt8>, vStride: Int) {
+        self.width = width
+        self.height = height
+        self.y = y
+        self.yStride = yStride
+        self.u = u
+        self.uStride = uStride
+        self.v = v
+        self.vStride = vStride
+    }
+}
