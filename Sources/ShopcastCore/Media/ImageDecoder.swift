@@ -2,9 +2,6 @@ import CFFmpeg
 
 /// Decodes product pictures and backgrounds (PNG, JPEG, WebP, anything FFmpeg's image demuxers
 /// read) into straight RGBA, scaled with libswscale. Takes the first frame of the file.
-///
-/// Self-contained: its FFmpeg objects are owned by the small private classes below, each freeing
-/// its object in `deinit`, so every exit path releases everything.
 public enum ImageDecoder {
     /// The size of the decoded picture.
     public enum Fit: Equatable, Sendable {
@@ -19,13 +16,12 @@ public enum ImageDecoder {
     /// Decodes the picture at `path`. Throws `.noInput` when the file cannot be opened and
     /// `.badData` when it holds no decodable picture.
     public static func decode(path: String, fit: Fit = .original) throws -> RGBAImage {
-        let input = try ImageInput(path: path)
-        let frame = try input.decodeFirstFrame()
+        let frame = try firstFrame(path: path)
         let source = frame.pointer.pointee
         let srcW = Int(source.width), srcH = Int(source.height)
         guard srcW > 0, srcH > 0 else { throw ShopcastError(.badData, "\(path): picture has no size") }
         let (dstW, dstH) = size(for: fit, width: srcW, height: srcH)
-        let scaler = try Scaler(frame: source, width: dstW, height: dstH, path: path)
+        let scaler = try RGBAConverter(frame: source, width: dstW, height: dstH, path: path)
         var pixels = [UInt8](repeating: 0, count: dstW * dstH * 4)
         let scaled = pixels.withUnsafeMutableBufferPointer { out -> Int32 in
             var dstData: [UnsafeMutablePointer<UInt8>?] = [out.baseAddress, nil, nil, nil]
@@ -58,110 +54,47 @@ public enum ImageDecoder {
             return (max(1, Int((Double(w) * scale).rounded())), max(1, Int((Double(h) * scale).rounded())))
         }
     }
-
-    static func message(_ code: Int32) -> String {
-        var buffer = [CChar](repeating: 0, count: 128)
-        av_strerror(code, &buffer, buffer.count)
-        return String(cString: buffer)
-    }
 }
 
-/// An opened image file with its decoder. Owns the format and codec contexts.
-private final class ImageInput {
-    private var format: UnsafeMutablePointer<AVFormatContext>?
-    private var codec: UnsafeMutablePointer<AVCodecContext>?
-    private let streamIndex: Int32
-    private let path: String
-
-    init(path: String) throws {
-        self.path = path
-        var ctx: UnsafeMutablePointer<AVFormatContext>?
-        let opened = avformat_open_input(&ctx, path, nil, nil)
-        guard opened >= 0, let ctx else {
-            let kind: ShopcastError.Kind = opened == shim_averror(ENOENT) || opened == shim_averror(EACCES) ? .noInput : .badData
-            throw ShopcastError(kind, "\(path): \(ImageDecoder.message(opened))")
+extension ImageDecoder {
+    /// Opens the file and decodes its first picture, with the same owner types as the show's
+    /// inputs (`InputFile`, `Decoder`, `Packet`, `Frame`).
+    static func firstFrame(path: String) throws -> Frame {
+        let input: InputFile
+        do {
+            input = try InputFile(url: path, interrupter: Interrupter())
+        } catch let error as FFmpegError {
+            let missing = error.code == shim_averror(ENOENT) || error.code == shim_averror(EACCES)
+            throw ShopcastError(missing ? .noInput : .badData, "\(path): \(error.reason)")
         }
-        format = ctx
-        // From here on deinit closes what was opened, whichever guard below throws.
-        let found = avformat_find_stream_info(ctx, nil)
-        guard found >= 0 else { throw ShopcastError(.badData, "\(path): \(ImageDecoder.message(found))") }
-        var decoder: UnsafePointer<AVCodec>?
-        let index = av_find_best_stream(ctx, AVMEDIA_TYPE_VIDEO, -1, -1, &decoder, 0)
-        guard index >= 0, let decoder else { throw ShopcastError(.badData, "\(path): no picture in the file") }
-        streamIndex = index
-        guard let c = avcodec_alloc_context3(decoder) else { throw ShopcastError(.internal, "cannot allocate a decoder") }
-        codec = c
-        let copied = avcodec_parameters_to_context(c, ctx.pointee.streams[Int(index)]!.pointee.codecpar)
-        guard copied >= 0 else { throw ShopcastError(.badData, "\(path): \(ImageDecoder.message(copied))") }
-        let opened2 = avcodec_open2(c, decoder, nil)
-        guard opened2 >= 0 else { throw ShopcastError(.badData, "\(path): \(ImageDecoder.message(opened2))") }
-    }
-
-    deinit {
-        avcodec_free_context(&codec)
-        avformat_close_input(&format)
-    }
-
-    /// Reads packets until the decoder gives a frame; drains the decoder at end of file.
-    func decodeFirstFrame() throws -> FrameOwner {
-        guard let format, let codec else { throw ShopcastError(.internal, "image input not open") }
-        let packet = try PacketOwner()
-        let frame = try FrameOwner()
+        guard let index = input.bestStream(video: true) else { throw ShopcastError(.badData, "\(path): no picture in the file") }
+        let decoder: Decoder
+        do { decoder = try Decoder(input: input, streamIndex: index) } catch {
+            throw ShopcastError(.badData, "\(path): \(error)")
+        }
+        let packet = try Packet()
+        let frame = try Frame()
         var draining = false
         while true {
-            let received = avcodec_receive_frame(codec, frame.pointer)
-            if received >= 0 { return frame }
-            if received == shim_AVERROR_EOF { break }
-            guard received == shim_AVERROR_EAGAIN else {
-                throw ShopcastError(.badData, "\(path): \(ImageDecoder.message(received))")
-            }
-            guard !draining else { break }
-            let read = av_read_frame(format, packet.pointer)
-            if read < 0 {
-                // End of file (or a truncated one): flush whatever the decoder holds.
+            let received = try? decoder.receive(into: frame)
+            if received == .ok { return frame }
+            if received == .endOfStream || received == nil || draining { break }
+            // .again: feed the next packet of the picture's stream, or drain at the end of the file.
+            if (try? input.read(into: packet)) != .ok {
                 draining = true
-                avcodec_send_packet(codec, nil)
+                _ = try? decoder.send(nil)
                 continue
             }
-            defer { av_packet_unref(packet.pointer) }
-            guard packet.pointer.pointee.stream_index == streamIndex else { continue }
-            let sent = avcodec_send_packet(codec, packet.pointer)
-            guard sent >= 0 || sent == shim_AVERROR_EAGAIN else {
-                throw ShopcastError(.badData, "\(path): \(ImageDecoder.message(sent))")
-            }
+            defer { packet.unref() }
+            guard packet.streamIndex == index else { continue }
+            guard (try? decoder.send(packet)) != nil else { break }
         }
         throw ShopcastError(.badData, "\(path): no decodable picture")
     }
 }
 
-/// Owns an `AVPacket`.
-private final class PacketOwner {
-    var pointer: UnsafeMutablePointer<AVPacket>
-    init() throws {
-        guard let p = av_packet_alloc() else { throw ShopcastError(.internal, "cannot allocate a packet") }
-        pointer = p
-    }
-    deinit {
-        var p: UnsafeMutablePointer<AVPacket>? = pointer
-        av_packet_free(&p)
-    }
-}
-
-/// Owns an `AVFrame`.
-private final class FrameOwner {
-    var pointer: UnsafeMutablePointer<AVFrame>
-    init() throws {
-        guard let f = av_frame_alloc() else { throw ShopcastError(.internal, "cannot allocate a frame") }
-        pointer = f
-    }
-    deinit {
-        var f: UnsafeMutablePointer<AVFrame>? = pointer
-        av_frame_free(&f)
-    }
-}
-
 /// Owns a `SwsContext` converting one decoded frame's format and size to RGBA.
-private final class Scaler {
+private final class RGBAConverter {
     let context: OpaquePointer
 
     init(frame: AVFrame, width: Int, height: Int, path: String) throws {
