@@ -22,7 +22,10 @@ final class DocsSyncTests: XCTestCase {
             + Completions.all().map { ("completions/" + $0.fileName, $0.text) }
     }
 
+    /// The committed text of a generated file. In update mode the files are first rewritten
+    /// (once, whichever test asks first), so every check then runs on the new files.
     static func committed(_ relativePath: String) throws -> String {
+        if updating { try writeOnce() }
         let url = packageRoot.appendingPathComponent(relativePath)
         guard let text = try? String(contentsOf: url, encoding: .utf8) else {
             throw UsageError("\(relativePath) is missing: run scripts/update-docs")
@@ -35,17 +38,7 @@ final class DocsSyncTests: XCTestCase {
     func testCommittedDocsMatchTheCommandTree() throws {
         let files = Self.generated()
         if Self.updating {
-            for dir in ["man", "completions"] {
-                try FileManager.default.createDirectory(at: Self.packageRoot.appendingPathComponent(dir),
-                                                        withIntermediateDirectories: true)
-            }
-            for file in files {
-                try file.text.write(to: Self.packageRoot.appendingPathComponent(file.path), atomically: true, encoding: .utf8)
-            }
-            // A page of a command that no longer exists goes too.
-            for stale in try manPagesOnDisk() where !files.contains(where: { $0.path == stale }) {
-                try FileManager.default.removeItem(at: Self.packageRoot.appendingPathComponent(stale))
-            }
+            try Self.writeOnce()
             return
         }
         for file in files {
@@ -54,12 +47,34 @@ final class DocsSyncTests: XCTestCase {
                 XCTFail("\(file.path) is out of date with the command tree (run scripts/update-docs): \(difference)")
             }
         }
-        let stale = try manPagesOnDisk().filter { page in !files.contains { $0.path == page } }
+        let stale = Self.manPagesOnDisk().filter { page in !files.contains { $0.path == page } }
         XCTAssertEqual(stale, [], "man pages of commands that do not exist (run scripts/update-docs)")
     }
 
-    private func manPagesOnDisk() throws -> [String] {
-        let dir = Self.packageRoot.appendingPathComponent("man")
+    private static var written = false
+    private static let writeLock = NSLock()
+
+    /// Rewrites man/ and completions/ from the tree, and removes the page of a command that
+    /// no longer exists.
+    static func writeOnce() throws {
+        writeLock.lock()
+        defer { writeLock.unlock() }
+        guard !written else { return }
+        let files = generated()
+        for dir in ["man", "completions"] {
+            try FileManager.default.createDirectory(at: packageRoot.appendingPathComponent(dir), withIntermediateDirectories: true)
+        }
+        for file in files {
+            try file.text.write(to: packageRoot.appendingPathComponent(file.path), atomically: true, encoding: .utf8)
+        }
+        for stale in manPagesOnDisk() where !files.contains(where: { $0.path == stale }) {
+            try FileManager.default.removeItem(at: packageRoot.appendingPathComponent(stale))
+        }
+        written = true
+    }
+
+    static func manPagesOnDisk() -> [String] {
+        let dir = packageRoot.appendingPathComponent("man")
         let names = (try? FileManager.default.contentsOfDirectory(atPath: dir.path)) ?? []
         return names.filter { $0.hasPrefix("shopcast") && $0.hasSuffix(".1") }.sorted().map { "man/" + $0 }
     }
