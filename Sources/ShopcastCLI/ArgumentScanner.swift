@@ -44,10 +44,20 @@ public enum ArgumentScanner {
         }
 
         func takeValue(for option: OptionSpec, spelled: String) throws -> String {
-            index += 1
-            guard index < arguments.count else {
-                throw UsageError("option \(spelled) needs a value (\(option.value ?? "VALUE"))", command: commandPath)
+            let placeholder = option.value ?? "VALUE"
+            guard index + 1 < arguments.count else {
+                throw UsageError("option \(spelled) needs a value (\(placeholder))", command: commandPath)
             }
+            // `--to --quiet` is a forgotten value, not a destination named "--quiet". A lone "-"
+            // (stdin/stdout) and negative numbers are values; any other dashed value must be
+            // attached to its option, where it cannot be mistaken.
+            let next = arguments[index + 1]
+            if next.hasPrefix("-"), next != "-", !isNegativeNumber(next) {
+                let attached = spelled.hasPrefix("--") ? "\(spelled)=\(placeholder)" : "\(spelled)\(placeholder)"
+                throw UsageError("option \(spelled) needs a value (\(placeholder)) but got '\(next)'; "
+                    + "for a value that starts with '-', write \(attached)", command: commandPath)
+            }
+            index += 1
             return arguments[index]
         }
 
@@ -82,7 +92,9 @@ public enum ArgumentScanner {
                 while let letter = letters.first {
                     letters = letters.dropFirst()
                     guard let option = spec.option(short: letter) else {
-                        throw unknownOption("-\(letter)", in: spec, commandPath: commandPath)
+                        // `-duration` is more likely a long option with one dash than -d -u -r...
+                        let hint = letters.count + 1 == arg.count - 1 && arg.count > 2 ? "-" + arg : nil
+                        throw unknownOption("-\(letter)", in: spec, commandPath: commandPath, hint: hint)
                     }
                     if option.takesValue {
                         let value = letters.isEmpty ? try takeValue(for: option, spelled: "-\(letter)") : String(letters)
@@ -97,10 +109,17 @@ public enum ArgumentScanner {
         return result
     }
 
-    static func unknownOption(_ spelled: String, in spec: CommandSpec, commandPath: String) -> UsageError {
+    /// `-5`, `-0.5`: a value, not an option (no option is spelled with a digit).
+    static func isNegativeNumber(_ text: String) -> Bool {
+        guard let first = text.dropFirst().first, first.isNumber || first == "." else { return false }
+        return Double(text) != nil
+    }
+
+    static func unknownOption(_ spelled: String, in spec: CommandSpec, commandPath: String,
+                              hint: String? = nil) -> UsageError {
         let candidates = spec.options.map { "--\($0.long)" }
         var message = "unknown option '\(spelled)' for '\(commandPath)'"
-        if let near = Suggestion.closest(to: spelled, among: candidates) {
+        if let near = Suggestion.closest(to: hint ?? spelled, among: candidates) {
             message += "; did you mean '\(near)'?"
         }
         return UsageError(message, command: commandPath)
@@ -109,12 +128,20 @@ public enum ArgumentScanner {
 
 /// "Did you mean …?": the closest candidate by edit distance, if it is close enough to help.
 public enum Suggestion {
+    /// The candidate to suggest for a mistyped `word`, or nil when none is close. Case is
+    /// ignored; ties go to the earlier candidate.
     public static func closest(to word: String, among candidates: [String]) -> String? {
         let scored = candidates.map { ($0, distance(word.lowercased(), $0.lowercased())) }
         guard let best = scored.min(by: { $0.1 < $1.1 }) else { return nil }
-        // Also accept a candidate that the word is a prefix of (`--vid` for `--video-bitrate`).
-        if word.count >= 3, let prefixed = candidates.first(where: { $0.hasPrefix(word) }) { return prefixed }
-        return best.1 <= max(2, word.count / 3) ? best.0 : nil
+        if best.1 == 0 { return best.0 }
+        // Also accept the one candidate that the word begins (`--vid` for `--video-bitrate`);
+        // when several begin with it (`--v`: --verbose, --video-bitrate) none is singled out.
+        let prefixed = candidates.filter { $0.lowercased().hasPrefix(word.lowercased()) }
+        if word.count >= 3, prefixed.count == 1 { return prefixed[0] }
+        // Dashes are not part of what was mistyped: `--v` is one letter, and two edits would
+        // turn it into any short name (`--to`). Allow one edit per three letters, at least one.
+        let letters = word.drop(while: { $0 == "-" }).count
+        return best.1 <= max(1, letters / 3) ? best.0 : nil
     }
 
     /// Damerau–Levenshtein (optimal string alignment) distance.
