@@ -1,5 +1,6 @@
 import XCTest
 @testable import ShopcastCLI
+import ShopcastCore
 
 /// Option scanning against a small table shaped like go-live's: what a user types, and what
 /// the scanner hands the command or says back.
