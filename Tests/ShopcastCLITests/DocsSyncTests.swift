@@ -178,6 +178,13 @@ final class DocsSyncTests: XCTestCase {
         return String(text[begin.lowerBound..<end])
     }
 
+    func testReadmeListsEveryExitStatus() throws {
+        let readme = try String(contentsOf: Self.packageRoot.appendingPathComponent("README.md"), encoding: .utf8)
+        for code in ExitCode.allCases {
+            XCTAssertTrue(readme.contains("\n| \(code.rawValue) | "), "README.md's exit status table lacks \(code.rawValue)")
+        }
+    }
+
     // MARK: - Help forms agree
 
     func testHelpCommandEqualsHelpOptionForEveryCommand() {

@@ -24,11 +24,11 @@ struct EnvironmentDoc {
             commands: ["go-live"]),
         EnvironmentDoc(
             name: "XDG_CONFIG_HOME",
-            meaning: "Where key files live: $XDG_CONFIG_HOME/shopcast/keys/NAME (default ~/.config/shopcast/keys/NAME). A key file readable by others (not mode 0600) is refused.",
+            meaning: "Where key files live: $XDG_CONFIG_HOME/shopcast/keys/NAME (default ~/.config/shopcast/keys/NAME). A key file that others can read (not mode 0600) is refused, with exit status 78.",
             commands: ["go-live"]),
         EnvironmentDoc(
             name: "${NAME}",
-            meaning: "Any variable written as ${NAME} inside a --to URL is substituted when the destination is opened, which keeps a key out of argv, ps and shell history.",
+            meaning: "Any variable written as ${NAME} inside a --to URL is substituted when the destination is opened, which keeps a key out of argv, ps and shell history. An unset or empty variable stops go-live with exit status 78.",
             commands: ["go-live"]),
         EnvironmentDoc(
             name: "NO_COLOR",
