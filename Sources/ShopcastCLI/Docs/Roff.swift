@@ -31,9 +31,30 @@ enum Roff {
         // Leading spaces would force a break and an indent in fill mode.
         var trimmed = Substring(line)
         while trimmed.first == " " { trimmed = trimmed.dropFirst() }
-        let escaped = escapeCharacters(String(trimmed))
+        let escaped = trimmed.split(separator: " ", omittingEmptySubsequences: false)
+            .map { $0.count > longWord ? breakable(String($0)) : escapeCharacters(String($0)) }
+            .joined(separator: " ")
         if escaped.hasPrefix(".") || escaped.hasPrefix("'") { return "\\&" + escaped }
         return escaped
+    }
+
+    /// Words longer than this get break points (long URLs, JSON shapes in help text); shorter
+    /// ones, such as a timestamp, move to the next line whole when they do not fit.
+    static let longWord = 40
+
+    /// Escapes a long word and lets the line break after its punctuation (`\:` is an invisible
+    /// break point): with hyphenation off, a word wider than the line could not break at all.
+    static func breakable(_ word: String) -> String {
+        var out = ""
+        let chars = Array(word)
+        for (index, ch) in chars.enumerated() {
+            out += escapeCharacters(String(ch))
+            // Not before closing punctuation, which belongs with what it closes.
+            if index + 1 < chars.count, "/,=&?:;|}]".contains(ch), !".,;:)]}".contains(chars[index + 1]) {
+                out += "\\:"
+            }
+        }
+        return out
     }
 
     /// Escapes characters without regard to line position.
