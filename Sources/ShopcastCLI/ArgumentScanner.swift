@@ -46,10 +46,20 @@ public enum ArgumentScanner {
         }
 
         func takeValue(for option: OptionSpec, spelled: String) throws -> String {
-            index += 1
-            guard index < arguments.count else {
-                throw UsageError("option \(spelled) needs a value (\(option.value ?? "VALUE"))", command: commandPath)
+            let placeholder = option.value ?? "VALUE"
+            guard index + 1 < arguments.count else {
+                throw UsageError("option \(spelled) needs a value (\(placeholder))", command: commandPath)
             }
+            // `--to --quiet` is a forgotten value, not a destination named "--quiet". A lone "-"
+            // (stdin/stdout) and negative numbers are values; any other dashed value must be
+            // attached to its option, where it cannot be mistaken.
+            let next = arguments[index + 1]
+            if next.hasPrefix("-"), next != "-", !isNegativeNumber(next) {
+                let attached = spelled.hasPrefix("--") ? "\(spelled)=\(placeholder)" : "\(spelled)\(placeholder)"
+                throw UsageError("option \(spelled) needs a value (\(placeholder)) but got '\(next)'; "
+                    + "for a value that starts with '-', write \(attached)", command: commandPath)
+            }
+            index += 1
             return arguments[index]
         }
 
@@ -84,7 +94,9 @@ public enum ArgumentScanner {
                 while let letter = letters.first {
                     letters = letters.dropFirst()
                     guard let option = spec.option(short: letter) else {
-                        throw unknownOption("-\(letter)", in: spec, commandPath: commandPath)
+                        // `-duration` is more likely a long option with one dash than -d -u -r...
+                        let hint = letters.count + 1 == arg.count - 1 && arg.count > 2 ? "-" + arg : nil
+                        throw unknownOption("-\(letter)", in: spec, commandPath: commandPath, hint: hint)
                     }
                     if option.takesValue {
                         let value = letters.isEmpty ? try takeValue(for: option, spelled: "-\(letter)") : String(letters)
@@ -99,13 +111,19 @@ public enum ArgumentScanner {
         return result
     }
 
-    static func unknownOption(_ spelled: String, in spec: CommandSpec, commandPath: String) -> UsageError {
+    /// `-5`, `-0.5`: a value, not an option (no option is spelled with a digit).
+    static func isNegativeNumber(_ text: String) -> Bool {
+        guard let first = text.dropFirst().first, first.isNumber || first == "." else { return false }
+        return Double(text) != nil
+    }
+
+    static func unknownOption(_ spelled: String, in spec: CommandSpec, commandPath: String,
+                              hint: String? = nil) -> UsageError {
         let candidates = spec.options.map { "--\($0.long)" }
         var message = "unknown option '\(spelled)' for '\(commandPath)'"
-        if let near = Suggestion.closest(to: spelled, among: candidates) {
+        if let near = Suggestion.closest(to: hint ?? spelled, among: candidates) {
             message += "; did you mean '\(near)'?"
         }
         return UsageError(message, command: commandPath)
     }
 }
-

@@ -1,11 +1,19 @@
 /// "Did you mean …?": the closest candidate by edit distance, if it is close enough to help.
 public enum Suggestion {
+    /// The candidate to suggest for a mistyped `word`, or nil when none is close. Case is
+    /// ignored; ties go to the earlier candidate.
     public static func closest(to word: String, among candidates: [String]) -> String? {
         let scored = candidates.map { ($0, distance(word.lowercased(), $0.lowercased())) }
         guard let best = scored.min(by: { $0.1 < $1.1 }) else { return nil }
-        // Also accept a candidate that the word is a prefix of (`--vid` for `--video-bitrate`).
-        if word.count >= 3, let prefixed = candidates.first(where: { $0.hasPrefix(word) }) { return prefixed }
-        return best.1 <= max(2, word.count / 3) ? best.0 : nil
+        if best.1 == 0 { return best.0 }
+        // Also accept the one candidate that the word begins (`--vid` for `--video-bitrate`);
+        // when several begin with it (`--v`: --verbose, --video-bitrate) none is singled out.
+        let prefixed = candidates.filter { $0.lowercased().hasPrefix(word.lowercased()) }
+        if word.count >= 3, prefixed.count == 1 { return prefixed[0] }
+        // Dashes are not part of what was mistyped: `--v` is one letter, and two edits would
+        // turn it into any short name (`--to`). Allow one edit per three letters, at least one.
+        let letters = word.drop(while: { $0 == "-" }).count
+        return best.1 <= max(1, letters / 3) ? best.0 : nil
     }
 
     /// Damerau–Levenshtein (optimal string alignment) distance.

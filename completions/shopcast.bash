@@ -1,0 +1,95 @@
+# bash completion for shopcast.
+# Generated from the command tree by scripts/update-docs. Edit the command specs, not this file.
+
+_shopcast() {
+    local cur=${COMP_WORDS[COMP_CWORD]} prev=
+    ((COMP_CWORD > 0)) && prev=${COMP_WORDS[COMP_CWORD - 1]}
+    COMPREPLY=()
+
+    # The leading words that name commands give the path; after "help" they name the
+    # command whose help to show.
+    local path=shopcast i word
+    for ((i = 1; i < COMP_CWORD; i++)); do
+        word=${COMP_WORDS[i]}
+        if [[ $path == shopcast && $word == help ]]; then
+            path=help
+            continue
+        fi
+        case "$path/$word" in
+            shopcast/go-live|shopcast/schedule|help/go-live|help/schedule) path=$path/$word ;;
+            *) break ;;
+        esac
+    done
+
+    local commands= options= operands=0
+    case $path in
+        shopcast) commands='go-live schedule help'; options='--version --help -h' ;;
+        shopcast/go-live) options='--input -i --to -t --loop --preset --size --fps --video-bitrate --audio-bitrate --keyint --encoder-speed --duration --retries --ca-file --events --quiet -q --verbose -v --help -h' ;;
+        shopcast/schedule) options='--help -h' ;;
+        help) commands='go-live schedule' ;;
+    esac
+    if [[ $path == help* ]]; then
+        [[ $cur == -* ]] || mapfile -t COMPREPLY < <(compgen -W "$commands" -- "$cur")
+        return 0
+    fi
+
+    # An option's value: "--name value", "-x value" or "--name=value". Bash splits the
+    # last into "--name", "=", "value" because "=" is in COMP_WORDBREAKS; where it is not,
+    # the candidates keep the "--name=" prefix of the word.
+    local option=$prev value=$cur prefix=
+    if [[ $cur == --*=* ]]; then
+        option=${cur%%=*}
+        value=${cur#*=}
+        prefix=$option=
+    elif [[ $cur == = ]]; then
+        value=
+    elif [[ $prev == = ]] && ((COMP_CWORD > 1)); then
+        option=${COMP_WORDS[COMP_CWORD - 2]}
+    fi
+    local valued=1
+    case "$path $option" in
+        "shopcast/go-live --input"|"shopcast/go-live -i")
+            compopt -o filenames 2>/dev/null; mapfile -t COMPREPLY < <(compgen -f -- "$value") ;;
+        "shopcast/go-live --to"|"shopcast/go-live -t")
+            compopt -o filenames 2>/dev/null; mapfile -t COMPREPLY < <(compgen -f -- "$value") ;;
+        "shopcast/go-live --preset")
+            mapfile -t COMPREPLY < <(compgen -W '720p30 1080p30 480p30 vertical' -- "$value") ;;
+        "shopcast/go-live --size")
+            : ;;
+        "shopcast/go-live --fps")
+            : ;;
+        "shopcast/go-live --video-bitrate")
+            : ;;
+        "shopcast/go-live --audio-bitrate")
+            : ;;
+        "shopcast/go-live --keyint")
+            : ;;
+        "shopcast/go-live --encoder-speed")
+            mapfile -t COMPREPLY < <(compgen -W 'ultrafast superfast veryfast faster fast medium' -- "$value") ;;
+        "shopcast/go-live --duration")
+            : ;;
+        "shopcast/go-live --retries")
+            : ;;
+        "shopcast/go-live --ca-file")
+            compopt -o filenames 2>/dev/null; mapfile -t COMPREPLY < <(compgen -f -- "$value") ;;
+        "shopcast/go-live --events")
+            compopt -o filenames 2>/dev/null; mapfile -t COMPREPLY < <(compgen -f -- "$value") ;;
+        *) valued=0 ;;
+    esac
+    if ((valued)); then
+        [[ -z $prefix ]] || COMPREPLY=("${COMPREPLY[@]/#/$prefix}")
+        return 0
+    fi
+
+    if [[ $cur == -* ]]; then
+        mapfile -t COMPREPLY < <(compgen -W "$options" -- "$cur")
+    elif [[ -n $commands ]]; then
+        mapfile -t COMPREPLY < <(compgen -W "$commands" -- "$cur")
+    elif ((operands)); then
+        compopt -o filenames 2>/dev/null
+        mapfile -t COMPREPLY < <(compgen -f -- "$cur")
+    fi
+    return 0
+}
+
+complete -F _shopcast shopcast
