@@ -19,6 +19,8 @@ public enum CLI {
 
     /// Runs one invocation. `arguments` excludes the program name.
     public static func run(_ arguments: [String], context: CommandContext) -> ExitCode {
+        // FFmpeg prints to stderr by default; route it through the masker and keep it quiet.
+        FFmpegLog.install(verbose: false) { line in context.console.err(line) }
         do {
             return try dispatch(arguments, context: context)
         } catch let error as UsageError {

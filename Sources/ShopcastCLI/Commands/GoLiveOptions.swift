@@ -14,6 +14,10 @@ struct GoLiveOptions {
     var events: String?
     var quiet: Bool
     var verbose: Bool
+    var manifest: String?
+    /// --preset, --size or --fps given: they win over the manifest's `show.preset`.
+    var formatGiven: Bool
+    var videoBitRateGiven: Bool
 
     init(_ p: ParsedArguments, environment: [String: String]) throws {
         let command = "go-live"
@@ -30,6 +34,9 @@ struct GoLiveOptions {
         destinations = p.all("to")
         loop = p.has("loop")
 
+        formatGiven = p.value("preset") != nil || p.value("size") != nil || p.value("fps") != nil
+        manifest = p.value("manifest")
+        videoBitRateGiven = p.value("video-bitrate") != nil
         let presetName = p.value("preset") ?? "720p30"
         guard var format = OutputFormat.preset(presetName) else {
             var message = "unknown preset '\(presetName)'"

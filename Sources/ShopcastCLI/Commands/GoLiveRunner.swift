@@ -17,10 +17,29 @@ enum GoLiveRunner {
         if let ca = options.caFile, !FileManager.default.isReadableFile(atPath: ca) {
             throw ShopcastError(.noInput, "--ca-file '\(ca)' cannot be read")
         }
+        let manifest = try options.manifest.map { try ScheduleSupport.load($0, context: context) }
+        var format = options.format
+        if let name = manifest?.show.preset, !options.formatGiven, let preset = OutputFormat.preset(name) {
+            format.size = preset.size
+            format.fps = preset.fps
+            if options.videoBitRateGiven == false { format.videoBitRate = preset.videoBitRate }
+        }
         let events = try options.events.map { try EventLog(path: $0, currentDirectory: context.currentDirectory) } ?? EventLog()
+        var duration = options.duration
+        var overlay: ManifestOverlay?
+        if let manifest {
+            let drawing = try ManifestOverlay(manifest: manifest, size: format.size, events: events)
+            if duration == nil, let end = drawing.streamEnd(after: Date()) {
+                guard end > 0 else {
+                    throw ShopcastError(.badData, "the show in \(manifest.path) is already over (show.starts + show.duration is in the past)")
+                }
+                duration = end
+            }
+            overlay = drawing
+        }
         let config = LiveConfig(inputs: options.inputs, destinations: destinations, loop: options.loop,
-                                format: options.format, duration: options.duration, maxRetries: options.retries,
-                                caFile: options.caFile, environment: context.environment)
+                                format: format, duration: duration, maxRetries: options.retries,
+                                caFile: options.caFile, environment: context.environment, compositor: overlay)
         let session = try LiveSession(config: config, events: events)
 
         let status = StatusPrinter(console: console, quiet: options.quiet)

@@ -45,6 +45,15 @@ public final class EventLog: @unchecked Sendable {
                       Int(parts.tm_mday), Int(parts.tm_hour), Int(parts.tm_min), Int(parts.tm_sec), millis)
     }
 
+    /// Writes an event that carries its own "event" and "time" (the schedule's offer events).
+    public func emit(json: JSONValue) {
+        guard let handle else { return }
+        let line = SecretMasker.shared.mask(json.rendered) + "\n"
+        lock.lock()
+        handle.write(Data(line.utf8))
+        lock.unlock()
+    }
+
     public func emit(_ event: String, _ fields: [String: Any] = [:]) {
         guard let handle else { return }
         var object = fields

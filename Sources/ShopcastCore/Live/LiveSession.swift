@@ -85,6 +85,8 @@ public final class LiveSession: @unchecked Sendable {
             "inputs": config.inputs.map { InputOpener.describe($0) },
             "destinations": writers.map { $0.destination.display },
         ])
+        // Stream time 0 goes out when the clock reaches the encoder's latency.
+        stage.streamStarted(at: Date().addingTimeInterval(LiveSession.latency - clock.elapsed))
         for reader in readers { reader.start() }
         let encoderThread = Thread { [self] in encodeLoop() }
         encoderThread.name = "shopcast-encoder"

@@ -6,6 +6,12 @@ import Foundation
 public protocol FrameCompositor: AnyObject {
     /// `time` is the picture's time on the stream (seconds from the first frame).
     func compose(onto frame: Frame, time: Double) throws
+    /// Called once, as the first frame is made, with the wall-clock moment of stream time 0.
+    func streamStarted(at date: Date)
+}
+
+extension FrameCompositor {
+    public func streamStarted(at date: Date) {}
 }
 
 /// The one per-frame video stage: picks the input picture due at t, scales and letterboxes it to
@@ -23,6 +29,8 @@ final class VideoStage {
         scaler = Scaler(width: size.width, height: size.height)
         self.compositor = compositor
     }
+
+    func streamStarted(at date: Date) { compositor?.streamStarted(at: date) }
 
     /// The picture for output frame `index` at `time`, from `source` (nil: nothing yet, black).
     func render(_ source: Frame?, index: Int64, time: Double) throws -> Frame {

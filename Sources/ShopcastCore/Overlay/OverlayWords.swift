@@ -1,0 +1,32 @@
+/// The few words a card prints besides the manifest's own text, in the show's language.
+/// Unknown languages fall back to English.
+struct OverlayWords: Sendable {
+    var endsIn: String
+    var left: String
+    var startingSoon: String
+    var startsIn: String
+
+    static func forLanguage(_ code: String?) -> OverlayWords {
+        switch code ?? "en" {
+        case "it": return OverlayWords(endsIn: "termina tra", left: "rimasti", startingSoon: "Tra poco in diretta", startsIn: "Si parte tra")
+        case "ro": return OverlayWords(endsIn: "se termină în", left: "rămase", startingSoon: "Începem în curând", startsIn: "Începem în")
+        case "es": return OverlayWords(endsIn: "termina en", left: "disponibles", startingSoon: "Empezamos pronto", startsIn: "Empezamos en")
+        case "fr": return OverlayWords(endsIn: "se termine dans", left: "restants", startingSoon: "Le direct commence bientôt", startsIn: "Début dans")
+        case "de": return OverlayWords(endsIn: "endet in", left: "übrig", startingSoon: "Gleich geht's los", startsIn: "Start in")
+        case "pt": return OverlayWords(endsIn: "termina em", left: "restantes", startingSoon: "Começamos em breve", startsIn: "Começa em")
+        case "ja": return OverlayWords(endsIn: "終了まで", left: "点限り", startingSoon: "まもなく配信開始", startsIn: "開始まで")
+        case "zh": return OverlayWords(endsIn: "剩余时间", left: "件剩余", startingSoon: "直播即将开始", startsIn: "距开始")
+        case "ar": return OverlayWords(endsIn: "ينتهي خلال", left: "متبقية", startingSoon: "البث يبدأ قريبًا", startsIn: "يبدأ خلال")
+        default: return OverlayWords(endsIn: "ends in", left: "left", startingSoon: "Starting soon", startsIn: "Starts in")
+        }
+    }
+
+    /// `02:41`, or `1:02:41` past an hour.
+    static func clock(_ seconds: Int) -> String {
+        let s = max(0, seconds)
+        let h = s / 3600, m = (s % 3600) / 60, r = s % 60
+        return h > 0 ? "\(h):" + two(m) + ":" + two(r) : two(m) + ":" + two(r)
+    }
+
+    private static func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
+}
