@@ -82,10 +82,11 @@ class EndToEndTestCase: XCTestCase {
     }
 
     /// A running nginx RTMP ingest (optionally with its RTMPS front), stopped in tearDown.
-    func startNginx(_ name: String = "nginx", tls: Bool = false) throws -> NginxRTMP {
+    /// With `start: false` it is configured (ports chosen) but not yet listening.
+    func startNginx(_ name: String = "nginx", tls: Bool = false, start: Bool = true) throws -> NginxRTMP {
         let server = try NginxRTMP(directory: try folder(name), tls: tls)
         addCleanup { server.kill() }
-        try server.start()
+        if start { try server.start() }
         return server
     }
 

@@ -1,0 +1,49 @@
+import Foundation
+import XCTest
+
+/// The central promise: encode once, and the same show arrives everywhere at once in the shape
+/// platforms require.
+final class GoLiveBasicTests: EndToEndTestCase {
+    func testTestSourceReachesRTMPAndSRTAndARecordingAtOnce() throws {
+        let nginx = try startNginx()
+        let srt = try startSRTListener()
+        let recording = path("show.mkv")
+        let events = EventLog(url: path("events.jsonl"))
+        let show = try runShopcast(["go-live", "--preset", "480p30", "--duration", "6",
+                                    "-t", nginx.url(stream: "basic"), "-t", srt.url, "-t", recording.path,
+                                    "--events", events.url.path], timeout: 40)
+        srt.stop()
+
+        XCTAssertEqual(exitStatus(show), 0, "a show that runs its --duration should exit 0: \(show.summary)")
+        XCTAssertEqual(events.malformedLines, [], "--events wrote lines that are not JSON objects with \"time\" and \"event\"")
+        if let started = events.named("stream.started").first {
+            let size = String(describing: started.fields["size"] ?? "")
+            XCTAssertTrue(size.contains("854") && size.contains("480"), "stream.started reports size \(size), not 854x480: \(started.line)")
+            XCTAssertEqual(started.number("fps"), 30, "stream.started reports the wrong fps: \(started.line)")
+            XCTAssertEqual((started.fields["destinations"] as? [Any])?.count, 3,
+                           "stream.started should list the three destinations: \(started.line)")
+        } else {
+            XCTFail("no stream.started event:\n\(events.text)")
+        }
+        XCTAssertFalse(events.named("destination.connected", about: "127.0.0.1:\(nginx.port)").isEmpty,
+                       "no destination.connected event for the RTMP ingest:\n\(events.text)")
+        XCTAssertFalse(events.named("destination.connected", about: "127.0.0.1:\(srt.port)").isEmpty,
+                       "no destination.connected event for the SRT listener:\n\(events.text)")
+        XCTAssertEqual(events.named("stream.ended").first?.number("exit_code"), 0,
+                       "stream.ended should report exit_code 0:\n\(events.text)")
+        for failure in ["destination.lost", "destination.retrying", "destination.failed"] {
+            XCTAssertEqual(events.named(failure).map(\.line), [], "a healthy show reported \(failure)")
+        }
+
+        let expected = Expected(width: 854, height: 480, duration: 6)
+        let ingest = try XCTUnwrap(nginx.recordings(stream: "basic").first,
+                                   "nothing arrived at the RTMP ingest; nginx log:\n\(nginx.errorLog.suffix(1500))")
+        XCTAssertEqual(nginx.recordings(stream: "basic").count, 1, "the RTMP destination connected more than once in a healthy show")
+        try assertStream(ingest, "the RTMP ingest's copy", expected)
+        try assertStream(srt.output, "the SRT listener's copy", expected)
+        var local = expected
+        local.durationTolerance = 0.5
+        try assertStream(recording, "the local .mkv recording", local)
+        XCTAssertEqual(try probe(recording).formatName, "matroska,webm", "show.mkv is not a Matroska file")
+    }
+}
