@@ -15,6 +15,8 @@ public enum ExitCode: Int32, CaseIterable, Sendable {
     case tryAgain = 75
     /// The show ran, but at least one destination was lost for good (its retries ran out).
     case destinationLost = 76
+    /// A configuration problem: a stream key that is missing or readable by others, an unset variable.
+    case config = 78
     case interrupted = 130
 
     /// One line for the man page's EXIT STATUS section.
@@ -30,6 +32,7 @@ public enum ExitCode: Int32, CaseIterable, Sendable {
         case .ioError: return "An I/O error on a local file, such as a full disk while recording."
         case .tryAgain: return "Busy: another schedule run already holds this manifest's lock."
         case .destinationLost: return "The show ran, but a destination was lost for good after its retries."
+        case .config: return "Configuration: a stream key that is missing or whose key file others can read, or an unset ${NAME}."
         case .interrupted: return "Stopped by a second SIGINT or SIGTERM before a clean finish."
         }
     }
@@ -47,6 +50,7 @@ func exitCode(for error: Error) -> ExitCode {
         case .io: return .ioError
         case .busy: return .tryAgain
         case .destinationLost: return .destinationLost
+        case .config: return .config
         case .interrupted: return .interrupted
         case .internal: return .software
         }

@@ -1,9 +1,90 @@
 import Foundation
 import ShopcastCore
 
-/// Runs `go-live` with checked options.
+/// Runs `go-live` with checked options: resolves destinations, starts the session, handles
+/// signals, prints the status line, and turns the outcome into an exit status.
 enum GoLiveRunner {
     static func run(_ options: GoLiveOptions, context: CommandContext) throws -> ExitCode {
-        throw ShopcastError(.internal, "go-live is being built")
+        let console = context.console
+        FFmpegLog.install(verbose: options.verbose) { line in console.err(line) }
+        let resolver = DestinationResolver(environment: context.environment, currentDirectory: context.currentDirectory)
+        var destinations = try options.destinations.map { try resolver.resolve($0) }
+        if destinations.isEmpty { destinations = [try resolver.defaultRecording()] }
+        var seen = Set<String>()
+        for d in destinations where !seen.insert(d.url).inserted {
+            throw UsageError("destination '\(d.display)' is given twice", command: "go-live")
+        }
+        if let ca = options.caFile, !FileManager.default.isReadableFile(atPath: ca) {
+            throw ShopcastError(.noInput, "--ca-file '\(ca)' cannot be read")
+        }
+        let events = try options.events.map { try EventLog(path: $0, currentDirectory: context.currentDirectory) } ?? EventLog()
+        let config = LiveConfig(inputs: options.inputs, destinations: destinations, loop: options.loop,
+                                format: options.format, duration: options.duration, maxRetries: options.retries,
+                                caFile: options.caFile, environment: context.environment)
+        let session = try LiveSession(config: config, events: events)
+
+        let status = StatusPrinter(console: console, quiet: options.quiet)
+        for d in destinations where !d.isNetwork { status.note("recording to \(d.display)") }
+        let signals = SignalWatcher { count in
+            if count == 1 {
+                status.note("stopping: finishing the stream and writing every recording (signal again to quit at once)")
+                session.requestStop()
+            } else {
+                status.note("quitting at once")
+                _exit(ExitCode.interrupted.rawValue)
+            }
+        }
+        let outcome = session.run { status.update($0) }
+        signals.cancel()
+        status.finish()
+        if let failure = session.failure {
+            throw ShopcastError(.internal, "the encoder stopped: \(failure)")
+        }
+        let recordings = destinations.filter { !$0.isNetwork }.map { $0.display }
+        switch outcome {
+        case .completed:
+            for path in recordings { status.note("recording saved: \(path)") }
+            return .success
+        case .noDestinationReached:
+            console.error("no destination was ever reached: \(destinations.map { $0.display }.joined(separator: ", "))")
+            return .unavailable
+        case .destinationLost(let lost):
+            for path in recordings where !lost.contains(path) { status.note("recording saved: \(path)") }
+            console.error("the show ran, but lost: \(lost.joined(separator: ", "))")
+            return .destinationLost
+        case .recordingFailed(let message):
+            console.error(message + " (the file plays up to the failure)")
+            return .ioError
+        }
+    }
+}
+
+/// SIGINT and SIGTERM, counted: the first stops cleanly, the second quits at once.
+final class SignalWatcher {
+    private var sources: [DispatchSourceSignal] = []
+    private let lock = NSLock()
+    private var count = 0
+
+    init(handler: @escaping (Int) -> Void) {
+        signal(SIGPIPE, SIG_IGN)
+        for number in [SIGINT, SIGTERM] {
+            signal(number, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
+            source.setEventHandler { [weak self] in
+                guard let self else { return }
+                self.lock.lock()
+                self.count += 1
+                let n = self.count
+                self.lock.unlock()
+                handler(n)
+            }
+            source.resume()
+            sources.append(source)
+        }
+    }
+
+    func cancel() {
+        for source in sources { source.cancel() }
+        for number in [SIGINT, SIGTERM] { signal(number, SIG_DFL) }
     }
 }

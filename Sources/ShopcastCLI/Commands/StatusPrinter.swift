@@ -1,0 +1,82 @@
+import Foundation
+import ShopcastCore
+
+/// go-live's human output on stderr: one refreshing status line on a terminal, and a line for
+/// each change of a destination's state (connected, lost, retrying, failed) everywhere.
+final class StatusPrinter: @unchecked Sendable {
+    private let console: Console
+    private let quiet: Bool
+    private let lock = NSLock()
+    private var lineShown = false
+    private var lastStates: [String: String] = [:]
+
+    init(console: Console, quiet: Bool) {
+        self.console = console
+        self.quiet = quiet
+    }
+
+    /// A one-off message, e.g. where the recording goes.
+    func note(_ text: String) {
+        guard !quiet else { return }
+        lock.lock()
+        clearLine()
+        console.err("shopcast: " + SecretMasker.shared.mask(text) + "\n")
+        lock.unlock()
+    }
+
+    func update(_ status: LiveStatus) {
+        guard !quiet else { return }
+        for d in status.destinations {
+            let label = Self.describe(d.stats.state)
+            if lastStates[d.display] != label {
+                let first = lastStates[d.display] == nil
+                lastStates[d.display] = label
+                if !(first && d.stats.state == .connecting) { note("\(d.display): \(label)") }
+            }
+        }
+        guard console.errIsTerminal else { return }
+        var line = String(format: "%@  %4.1f fps  %6.0f kb/s", Self.clock(status.elapsed), status.fps, status.bitRate / 1000)
+        for d in status.destinations {
+            line += "  | \(Self.short(d.display)) \(d.stats.state.label)"
+            if d.stats.droppedPackets > 0 { line += " (\(d.stats.droppedPackets) dropped)" }
+        }
+        lock.lock()
+        console.err("\r\u{1B}[2K" + SecretMasker.shared.mask(line))
+        lineShown = true
+        lock.unlock()
+    }
+
+    func finish() {
+        lock.lock()
+        clearLine()
+        lock.unlock()
+    }
+
+    private func clearLine() {
+        if lineShown {
+            console.err("\r\u{1B}[2K")
+            lineShown = false
+        }
+    }
+
+    static func describe(_ state: WriterState) -> String {
+        switch state {
+        case .connecting: return "connecting"
+        case .live: return "live"
+        case let .retrying(retry, wait): return String(format: "lost, retry %d in %.1fs", retry, wait)
+        case .failed(let message): return "failed for good: \(message)"
+        case .finished: return "finished"
+        case .stopped: return "stopped"
+        }
+    }
+
+    static func clock(_ seconds: Double) -> String {
+        let s = Int(seconds)
+        return String(format: "%02d:%02d:%02d", s / 3600, (s % 3600) / 60, s % 60)
+    }
+
+    static func short(_ display: String) -> String {
+        if display.hasPrefix("/") { return (display as NSString).lastPathComponent }
+        return display
+    }
+}

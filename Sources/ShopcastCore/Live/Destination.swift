@@ -1,0 +1,218 @@
+import Foundation
+
+/// Where the encoded show goes: a network ingest or a local recording. `url` may carry a stream
+/// key and is never printed; `display` is the masked form used in every message.
+public struct Destination: Equatable, Sendable {
+    public enum Kind: Equatable, Sendable {
+        case rtmp, rtmps, srt
+        /// A local file; the muxer name comes from the extension.
+        case recording(muxer: String)
+    }
+
+    public let kind: Kind
+    public let url: String
+    public let display: String
+
+    public var isNetwork: Bool {
+        if case .recording = kind { return false }
+        return true
+    }
+
+    /// FFmpeg muxer for this destination.
+    public var muxer: String {
+        switch kind {
+        case .rtmp, .rtmps: return "flv"
+        case .srt: return "mpegts"
+        case .recording(let muxer): return muxer
+        }
+    }
+
+    /// Recording containers by extension.
+    public static let recordingMuxers = ["mkv": "matroska", "mp4": "mp4", "flv": "flv", "ts": "mpegts"]
+}
+
+/// A streaming platform known by name: its ingest and where its key comes from.
+public struct Platform: Sendable {
+    public let name: String
+    public let ingest: String
+    public var environmentVariable: String { "SHOPCAST_\(name.uppercased())_KEY" }
+
+    /// The documented table (see PLATFORMS.md); a full URL overrides any of them.
+    public static let all = [
+        Platform(name: "youtube", ingest: "rtmps://a.rtmps.youtube.com:443/live2"),
+        Platform(name: "facebook", ingest: "rtmps://rtmp-api.facebook.com:443/rtmp"),
+        Platform(name: "twitch", ingest: "rtmp://live.twitch.tv/app"),
+    ]
+
+    public static func named(_ name: String) -> Platform? { all.first { $0.name == name.lowercased() } }
+}
+
+/// Turns `--to` text into a `Destination`: platform names with their keys, `${NAME}` expansion
+/// from the environment, recording paths. Registers every secret with the masker.
+public struct DestinationResolver {
+    public let environment: [String: String]
+    public let currentDirectory: URL
+    public let masker: SecretMasker
+
+    public init(environment: [String: String], currentDirectory: URL, masker: SecretMasker = .shared) {
+        self.environment = environment
+        self.currentDirectory = currentDirectory
+        self.masker = masker
+    }
+
+    /// `$XDG_CONFIG_HOME/shopcast/keys`, or `~/.config/shopcast/keys`.
+    public var keyDirectory: URL {
+        let base = environment["XDG_CONFIG_HOME"].flatMap { $0.isEmpty ? nil : URL(fileURLWithPath: $0) }
+            ?? URL(fileURLWithPath: environment["HOME"] ?? NSHomeDirectory()).appendingPathComponent(".config")
+        return base.appendingPathComponent("shopcast/keys")
+    }
+
+    public func resolve(_ text: String) throws -> Destination {
+        if let platform = Platform.named(text) {
+            let key = try key(for: platform)
+            masker.register(key)
+            let url = platform.ingest + "/" + key
+            return try network(url, original: text)
+        }
+        if text.contains("://") {
+            return try network(try expand(text), original: text)
+        }
+        return try recording(text)
+    }
+
+    /// The recording used when no `--to` is given: ./shopcast-YYYYmmdd-HHMMSS.mkv.
+    public func defaultRecording(at date: Date = Date()) throws -> Destination {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.dateFormat = "yyyyMMdd-HHmmss"
+        return try recording("shopcast-\(formatter.string(from: date)).mkv")
+    }
+
+    func key(for platform: Platform) throws -> String {
+        if let key = environment[platform.environmentVariable]?.trimmingCharacters(in: .whitespacesAndNewlines), !key.isEmpty {
+            return key
+        }
+        let file = keyDirectory.appendingPathComponent(platform.name)
+        var info = stat()
+        guard stat(file.path, &info) == 0 else {
+            throw ShopcastError(.config, "no stream key for \(platform.name): set \(platform.environmentVariable) or write the key to \(file.path) (mode 0600)")
+        }
+        let mode = info.st_mode & 0o777
+        guard mode & 0o077 == 0 else {
+            throw ShopcastError(.config, "key file \(file.path) has mode \(String(mode, radix: 8)), readable by others; run: chmod 600 '\(file.path)'")
+        }
+        guard let data = FileManager.default.contents(atPath: file.path),
+              let key = String(data: data, encoding: .utf8)?.trimmingCharacters(in: .whitespacesAndNewlines), !key.isEmpty else {
+            throw ShopcastError(.config, "key file \(file.path) is empty or unreadable")
+        }
+        return key
+    }
+
+    /// Replaces every `${NAME}` with the environment's value, registering the value as a secret.
+    func expand(_ text: String) throws -> String {
+        var result = ""
+        var rest = Substring(text)
+        while let open = rest.range(of: "${") {
+            result += rest[..<open.lowerBound]
+            guard let close = rest[open.upperBound...].firstIndex(of: "}") else {
+                throw ShopcastError(.badData, "unclosed ${ in destination '\(DestinationResolver.maskedURL(text))'")
+            }
+            let name = String(rest[open.upperBound..<close])
+            guard name.range(of: "^[A-Za-z_][A-Za-z0-9_]*$", options: .regularExpression) != nil else {
+                throw ShopcastError(.badData, "'${\(name)}' in a destination is not a variable name")
+            }
+            guard let value = environment[name], !value.isEmpty else {
+                throw ShopcastError(.config, "environment variable \(name), used in a destination, is not set")
+            }
+            masker.register(value)
+            result += value
+            rest = rest[rest.index(after: close)...]
+        }
+        return result + rest
+    }
+
+    func network(_ url: String, original: String) throws -> Destination {
+        let scheme = url.prefix { $0 != ":" }.lowercased()
+        let kind: Destination.Kind
+        switch scheme {
+        case "rtmp": kind = .rtmp
+        case "rtmps": kind = .rtmps
+        case "srt": kind = .srt
+        default:
+            throw ShopcastError(.badData, "destination '\(DestinationResolver.maskedURL(original))': unsupported scheme '\(scheme)://' (use rtmp, rtmps or srt, a platform name, or a file path)")
+        }
+        guard let components = URLComponents(string: url), let host = components.host, !host.isEmpty else {
+            throw ShopcastError(.badData, "destination '\(DestinationResolver.maskedURL(original))' is not a valid URL")
+        }
+        _ = host
+        for secret in DestinationResolver.secrets(in: url) { masker.register(secret) }
+        return Destination(kind: kind, url: url, display: DestinationResolver.maskedURL(url))
+    }
+
+    func recording(_ path: String) throws -> Destination {
+        let url = path.hasPrefix("/") ? URL(fileURLWithPath: path) : currentDirectory.appendingPathComponent(path)
+        let ext = url.pathExtension.lowercased()
+        guard let muxer = Destination.recordingMuxers[ext] else {
+            let known = Destination.recordingMuxers.keys.sorted().map { "." + $0 }.joined(separator: ", ")
+            if ext.isEmpty, Platform.all.contains(where: { Suggestion.near(path, $0.name) }) {
+                let near = Platform.all.first { Suggestion.near(path, $0.name) }!.name
+                throw ShopcastError(.badData, "unknown destination '\(path)'; did you mean '\(near)'?")
+            }
+            throw ShopcastError(.badData, "recording '\(path)': unknown container '.\(ext)' (use \(known))")
+        }
+        let standardized = url.standardizedFileURL
+        var isDirectory: ObjCBool = false
+        let folder = standardized.deletingLastPathComponent()
+        guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw ShopcastError(.io, "recording '\(path)': folder \(folder.path) does not exist")
+        }
+        if FileManager.default.fileExists(atPath: standardized.path) {
+            throw ShopcastError(.io, "recording '\(standardized.path)' already exists; shopcast never overwrites a recording")
+        }
+        return Destination(kind: .recording(muxer: muxer), url: standardized.path, display: standardized.path)
+    }
+
+    /// The parts of a URL that are secret: an RTMP stream name (the path after the application),
+    /// a password, and query values (SRT `streamid`, `passphrase` ...).
+    static func secrets(in url: String) -> [String] {
+        guard let c = URLComponents(string: url) else { return [] }
+        var found: [String] = []
+        if let password = c.password { found.append(password) }
+        let scheme = c.scheme?.lowercased() ?? ""
+        if scheme.hasPrefix("rtmp") {
+            let parts = c.path.split(separator: "/", omittingEmptySubsequences: true)
+            if parts.count > 1 { found.append(parts.dropFirst().joined(separator: "/")) }
+        }
+        for item in c.queryItems ?? [] {
+            if let value = item.value, !value.isEmpty { found.append(value) }
+        }
+        return found
+    }
+
+    /// `rtmp://host:1935/app/****`: everything after the application and every query value masked.
+    public static func maskedURL(_ url: String) -> String {
+        guard var c = URLComponents(string: url), c.host != nil else {
+            // Not parseable: keep only the scheme and host-ish prefix.
+            if let r = url.range(of: "://") {
+                let after = url[r.upperBound...]
+                let host = after.prefix { $0 != "/" && $0 != "?" }
+                return String(url[..<r.upperBound]) + host + (after.count > host.count ? "/" + SecretMasker.mask : "")
+            }
+            return url
+        }
+        if c.password != nil { c.password = SecretMasker.mask }
+        let scheme = c.scheme?.lowercased() ?? ""
+        if scheme.hasPrefix("rtmp") {
+            let parts = c.path.split(separator: "/", omittingEmptySubsequences: true)
+            if parts.count > 1 { c.percentEncodedPath = "/" + parts[0] + "/" + SecretMasker.mask }
+        }
+        if let items = c.queryItems, !items.isEmpty {
+            c.percentEncodedQuery = items.map { "\($0.name)=\(SecretMasker.mask)" }.joined(separator: "&")
+        }
+        return c.string ?? url
+    }
+}
+
+extension Suggestion {
+    static func near(_ a: String, _ b: String) -> Bool { distance(a.lowercased(), b) <= 2 }
+}

@@ -1,0 +1,338 @@
+import Foundation
+
+/// What a destination is doing, for the status line and events.
+public enum WriterState: Equatable, Sendable {
+    case connecting
+    case live
+    case retrying(retry: Int, wait: Double)
+    /// Gave up (retries exhausted, or a recording that cannot be written).
+    case failed(String)
+    /// Finished cleanly at the end of the show.
+    case finished
+    /// Stopped at the end of the show while not connected.
+    case stopped
+
+    public var label: String {
+        switch self {
+        case .connecting: return "connecting"
+        case .live: return "live"
+        case .retrying: return "retrying"
+        case .failed: return "failed"
+        case .finished: return "finished"
+        case .stopped: return "stopped"
+        }
+    }
+}
+
+/// Counters of one destination, read by the status line.
+public struct WriterStats: Sendable {
+    public var state: WriterState = .connecting
+    public var sentPackets = 0
+    public var droppedPackets = 0
+    public var sentBytes = 0
+    public var everConnected = false
+    /// Lost at least once (and maybe back since).
+    public var lostCount = 0
+}
+
+/// Writes the show to one destination on its own thread, with its own bounded queue: a slow or
+/// dead destination never blocks the encoder or the others. Network destinations drop video up to
+/// the next keyframe (never audio) when more than `dropThreshold` seconds are queued, and
+/// reconnect with backoff when they fail, resuming on a keyframe with continuing timestamps.
+final class DestinationWriter: @unchecked Sendable {
+    struct Settings {
+        var maxRetries: Int?
+        var caFile: String?
+        var backoff = Backoff()
+        /// Network: ~0.7 s as OBS does; a recording tolerates disk hiccups longer.
+        var dropThreshold: Double
+        /// Seconds a network write or connect may block before the connection counts as dead.
+        var writeTimeout = 5.0
+        var connectTimeout = 10.0
+    }
+
+    let destination: Destination
+    private let video: Encoder
+    private let audio: Encoder
+    private let settings: Settings
+    private let events: EventLog
+    private let interrupter = Interrupter()
+    private let condition = NSCondition()
+    private var queue: [EncodedPacket] = []
+    private var head = 0
+    private var connected = false
+    private var ending = false
+    private var dropVideoUntilKeyframe = false
+    private var stats = WriterStats()
+    private var done = false
+    /// Hard bound on queued packets whatever their duration (a writer stuck in a call).
+    private let maxQueued = 4000
+
+    init(destination: Destination, video: Encoder, audio: Encoder, settings: Settings, events: EventLog) {
+        self.destination = destination
+        self.video = video
+        self.audio = audio
+        self.settings = settings
+        self.events = events
+    }
+
+    func start() {
+        let thread = Thread { [self] in run() }
+        thread.name = "shopcast-writer"
+        thread.start()
+    }
+
+    var snapshot: WriterStats {
+        condition.lock(); defer { condition.unlock() }
+        return stats
+    }
+
+    // MARK: queue (called from the encoder thread; never blocks on I/O)
+
+    func enqueue(_ packet: EncodedPacket) {
+        condition.lock()
+        defer { condition.unlock() }
+        guard !done, !ending else { return }
+        if !connected {
+            // Nobody to send to yet: keep only the newest keyframe and what follows it, so a
+            // connection that comes up starts on a fresh keyframe.
+            if packet.isVideo && packet.isKeyframe {
+                stats.droppedPackets += queuedVideoCount()
+                clear()
+            } else if queueIsEmpty {
+                if packet.isVideo { stats.droppedPackets += 1 }
+                return
+            }
+            append(packet)
+            return
+        }
+        if packet.isVideo {
+            let span = queueIsEmpty ? 0 : packet.seconds - queue[head].seconds
+            if dropVideoUntilKeyframe || span > settings.dropThreshold {
+                if packet.isKeyframe && span <= settings.dropThreshold {
+                    dropVideoUntilKeyframe = false
+                } else {
+                    dropVideoUntilKeyframe = true
+                    stats.droppedPackets += 1
+                    return
+                }
+            }
+        }
+        if queue.count - head >= maxQueued {
+            // Stuck: throw the backlog away and restart on the next keyframe.
+            stats.droppedPackets += queue.count - head
+            clear()
+            dropVideoUntilKeyframe = true
+            if packet.isVideo && !packet.isKeyframe { stats.droppedPackets += 1; return }
+        }
+        append(packet)
+        condition.signal()
+    }
+
+    /// No more packets: drain, write the trailer, and stop within `deadline` seconds.
+    func finish(deadline: Double) {
+        condition.lock()
+        ending = true
+        condition.broadcast()
+        condition.unlock()
+        let limit = Date(timeIntervalSinceNow: deadline)
+        condition.lock()
+        while !done && condition.wait(until: limit) {}
+        let finished = done
+        condition.unlock()
+        if !finished {
+            interrupter.abort()
+            condition.lock()
+            while !done && condition.wait(until: Date(timeIntervalSinceNow: 2)) {}
+            condition.unlock()
+        }
+    }
+
+    private var queueIsEmpty: Bool { head >= queue.count }
+
+    private func append(_ packet: EncodedPacket) { queue.append(packet) }
+
+    private func clear() {
+        queue.removeAll(keepingCapacity: true)
+        head = 0
+    }
+
+    private func queuedVideoCount() -> Int { queue[head...].filter { $0.isVideo }.count }
+
+    /// Blocks for the next packet; nil once ending and drained.
+    private func nextPacket() -> EncodedPacket? {
+        condition.lock()
+        defer { condition.unlock() }
+        while queueIsEmpty && !ending { condition.wait() }
+        guard !queueIsEmpty else { return nil }
+        let packet = queue[head]
+        head += 1
+        if head > 256 && head * 2 > queue.count {
+            queue.removeFirst(head)
+            head = 0
+        }
+        return packet
+    }
+
+    private func setState(_ state: WriterState) {
+        condition.lock()
+        stats.state = state
+        condition.unlock()
+    }
+
+    /// Sleeps `seconds` unless the show ends first; false when it ended.
+    private func pause(_ seconds: Double) -> Bool {
+        let until = Date(timeIntervalSinceNow: seconds)
+        condition.lock()
+        defer { condition.unlock() }
+        while !ending {
+            if !condition.wait(until: until) { return true }
+        }
+        return false
+    }
+
+    // MARK: the writer thread
+
+    private func run() {
+        var lastError: Error?
+        while true {
+            let reconnector = Reconnector(backoff: settings.backoff, maxRetries: destination.isNetwork ? settings.maxRetries : 0)
+            var gaveUpError: Error?
+            setState(lastError == nil ? .connecting : stats.state)
+            let output = reconnector.run(
+                initialError: lastError,
+                attempt: { () throws -> OutputFile in
+                    if ending { throw CancellationError() }
+                    setState(.connecting)
+                    return try open()
+                },
+                onFailure: { failure in
+                    switch failure {
+                    case let .retrying(retry, wait, error):
+                        setState(.retrying(retry: retry, wait: wait))
+                        events.emit("destination.retrying", ["destination": destination.display, "attempt": retry,
+                                                             "wait": (wait * 100).rounded() / 100, "error": describe(error)])
+                    case let .gaveUp(error):
+                        gaveUpError = error
+                    }
+                },
+                sleep: { pause($0) })
+            guard let output else {
+                finishWithoutConnection(gaveUp: gaveUpError)
+                return
+            }
+            condition.lock()
+            connected = true
+            stats.everConnected = true
+            stats.state = .live
+            // A backlog older than the drop threshold is stale: start on the next keyframe instead.
+            if !queueIsEmpty, let last = queue.last, last.seconds - queue[head].seconds > settings.dropThreshold {
+                stats.droppedPackets += queuedVideoCount()
+                clear()
+            }
+            condition.unlock()
+            events.emit("destination.connected", ["destination": destination.display, "attempt": stats.lostCount + 1])
+            do {
+                try send(to: output)
+                interrupter.limit(destination.isNetwork ? settings.writeTimeout : nil)
+                try output.finish()
+                setState(.finished)
+                markDone()
+                return
+            } catch {
+                condition.lock()
+                connected = false
+                stats.lostCount += 1
+                clear()
+                condition.unlock()
+                if !destination.isNetwork {
+                    // A recording is never reopened: that would overwrite what was saved.
+                    let message = describe(error)
+                    setState(.failed(message))
+                    events.emit("destination.failed", ["destination": destination.display, "error": message])
+                    markDone()
+                    return
+                }
+                events.emit("destination.lost", ["destination": destination.display, "error": describe(error)])
+                lastError = error
+            }
+        }
+    }
+
+    private func send(to output: OutputFile) throws {
+        while let packet = nextPacket() {
+            interrupter.limit(destination.isNetwork ? settings.writeTimeout : nil)
+            try output.write(packet)
+            condition.lock()
+            stats.sentPackets += 1
+            stats.sentBytes += packet.size
+            condition.unlock()
+        }
+    }
+
+    private func finishWithoutConnection(gaveUp error: Error?) {
+        if let error {
+            let message = describe(error)
+            setState(.failed(message))
+            events.emit("destination.failed", ["destination": destination.display, "error": message])
+        } else {
+            setState(.stopped)
+        }
+        markDone()
+    }
+
+    private func markDone() {
+        condition.lock()
+        done = true
+        clear()
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    private func open() throws -> OutputFile {
+        var io: [(String, String)] = []
+        var mux: [(String, String)] = []
+        switch destination.kind {
+        case .rtmp:
+            io = [("tcp_nodelay", "1")]
+            mux = [("flvflags", "no_duration_filesize")]
+        case .rtmps:
+            // FFmpeg does not verify certificates unless asked; shopcast always asks.
+            io = [("tcp_nodelay", "1"), ("tls_verify", "1")]
+            if let ca = settings.caFile { io.append(("ca_file", ca)) }
+            mux = [("flvflags", "no_duration_filesize")]
+        case .srt:
+            io = []
+        case .recording(let muxer):
+            mux = [("flush_packets", "1")]
+            switch muxer {
+            case "matroska": mux.append(("cluster_time_limit", "500"))
+            case "mp4": mux += [("movflags", "+frag_keyframe+empty_moov+default_base_moof"), ("frag_duration", "500000")]
+            default: break
+            }
+        }
+        interrupter.limit(destination.isNetwork ? settings.connectTimeout : nil)
+        do {
+            return try OutputFile(url: destination.url, format: destination.muxer, video: video, audio: audio,
+                                  muxerOptions: mux, ioOptions: io, interrupter: interrupter)
+        } catch let error as FFmpegError where error.isInterrupted && !interrupter.isAborted {
+            throw FFmpegError.timedOut(error.operation)
+        }
+    }
+
+    /// A readable, masked reason.
+    private func describe(_ error: Error) -> String {
+        var text: String
+        if let e = error as? FFmpegError {
+            text = e.isInterrupted ? "\(e.operation): timed out" : "\(e.operation): \(e.reason)"
+            if destination.kind == .rtmps, e.operation == "connect", e.isIOError {
+                text += settings.caFile == nil
+                    ? " (is the server's TLS certificate trusted by the system store? --ca-file trusts a private CA)"
+                    : " (is the server's TLS certificate signed by --ca-file?)"
+            }
+        } else {
+            text = "\(error)"
+        }
+        return SecretMasker.shared.mask(text)
+    }
+}

@@ -1,0 +1,207 @@
+import Foundation
+
+/// Demuxes and decodes one input on its own thread and feeds the show: pictures to a
+/// `VideoFrameQueue`, audio to an `AudioTimeline`, each stamped with its time on the show's
+/// clock. Files and the test source are paced to real time; live sources are taken as they come;
+/// network feeds that drop are reopened with backoff while the show goes on.
+final class InputReader: @unchecked Sendable {
+    let spec: InputSpec
+    private let opener: InputOpener
+    private let clock: ShowClock
+    private let loop: Bool
+    private let videoSink: VideoFrameQueue?
+    private let audioSink: AudioTimeline?
+    private let events: EventLog
+    private let interrupter = Interrupter()
+    private var input: InputFile
+    private var videoIndex: Int?
+    private var audioIndex: Int?
+    private var videoDecoder: Decoder?
+    private var audioDecoder: Decoder?
+    private let resampler = Resampler()
+
+    // Timeline mapping: show time = source time - origin + offset.
+    private var origin: Double?
+    private var offset: Double = 0
+    /// End of the latest frame, in show time; where a loop continues from.
+    private var latestEnd: Double = 0
+
+    private let stateLock = NSLock()
+    private var endedAt: Double?
+    private var doneFlag = false
+
+    /// Opens the input now, so a bad source fails before the show starts.
+    init(spec: InputSpec, opener: InputOpener, clock: ShowClock, loop: Bool,
+         video: VideoFrameQueue?, audio: AudioTimeline?, events: EventLog) throws {
+        self.spec = spec
+        self.opener = opener
+        self.clock = clock
+        self.loop = loop
+        self.events = events
+        input = try opener.open(interrupter: interrupter)
+        videoSink = video
+        audioSink = audio
+        try selectStreams()
+    }
+
+    var hasVideo: Bool { videoIndex != nil }
+    var hasAudio: Bool { audioIndex != nil }
+
+    /// Show time at which the input ended for good (no loop), nil while it plays.
+    var endTime: Double? {
+        stateLock.lock(); defer { stateLock.unlock() }
+        return endedAt
+    }
+
+    func start() {
+        let thread = Thread { [self] in run() }
+        thread.name = "shopcast-input"
+        thread.start()
+    }
+
+    /// Stops reading; blocking calls are interrupted.
+    func stop() { interrupter.abort() }
+
+    private func selectStreams() throws {
+        videoIndex = videoSink != nil ? input.bestStream(video: true) : nil
+        audioIndex = audioSink != nil ? input.bestStream(video: false) : nil
+        do {
+            videoDecoder = try videoIndex.map { try Decoder(input: input, streamIndex: $0) }
+            audioDecoder = try audioIndex.map { try Decoder(input: input, streamIndex: $0) }
+        } catch let error as FFmpegError {
+            throw ShopcastError(.noInput, "input '\(InputOpener.describe(spec))': \(error)")
+        }
+    }
+
+    private func run() {
+        let packet: Packet
+        let frame: Frame
+        do {
+            packet = try Packet()
+            frame = try Frame()
+        } catch {
+            finish()
+            return
+        }
+        while !interrupter.isAborted {
+            let step: StepResult
+            do {
+                step = try input.read(into: packet)
+            } catch {
+                if interrupter.isAborted { break }
+                if spec.reconnects, reopen(after: error) { continue }
+                events.emit("input.failed", ["input": InputOpener.describe(spec), "error": "\(error)"])
+                break
+            }
+            switch step {
+            case .again:
+                Thread.sleep(forTimeInterval: 0.005)
+                continue
+            case .endOfStream:
+                drain(frame)
+                if loop, case .file = spec, rewind() { continue }
+                if spec.reconnects, reopen(after: FFmpegError.timedOut("feed ended")) { continue }
+                finish()
+                return
+            case .ok:
+                process(packet, frame)
+                packet.unref()
+            }
+        }
+        finish()
+    }
+
+    private func process(_ packet: Packet, _ frame: Frame) {
+        let decoder: Decoder
+        if packet.streamIndex == videoIndex, let d = videoDecoder {
+            decoder = d
+        } else if packet.streamIndex == audioIndex, let d = audioDecoder {
+            decoder = d
+        } else {
+            return
+        }
+        if spec.needsPacing, let t = input.seconds(of: packet) {
+            // Release the packet when its time comes, so a file plays at its real pace.
+            if !clock.sleep(until: showTime(t)) { return }
+        }
+        // A damaged packet is skipped; the stream goes on.
+        guard (try? decoder.send(packet)) != nil else { return }
+        receive(from: decoder, into: frame)
+    }
+
+    private func receive(from decoder: Decoder, into frame: Frame) {
+        while (try? decoder.receive(into: frame)) == .ok {
+            defer { frame.unref() }
+            guard let raw = decoder.seconds(of: frame) else { continue }
+            let t = showTime(raw)
+            latestEnd = max(latestEnd, t + decoder.duration(of: frame))
+            if decoder.isVideo {
+                guard let copy = try? frame.reference() else { continue }
+                videoSink?.push(copy, at: t)
+            } else if let samples = try? resampler.convert(frame) {
+                audioSink?.push(samples, at: t)
+            }
+        }
+    }
+
+    /// Maps a source timestamp to show time. Live sources are anchored to the clock when their
+    /// first frame arrives and re-anchored if they drift by more than two seconds.
+    private func showTime(_ source: Double) -> Double {
+        if origin == nil {
+            origin = source
+            offset = spec.needsPacing ? max(offset, 0) : clock.elapsed
+        }
+        var t = source - origin! + offset
+        if !spec.needsPacing, abs(t - clock.elapsed) > 2 {
+            offset += clock.elapsed - t
+            t = clock.elapsed
+        }
+        return t
+    }
+
+    private func drain(_ frame: Frame) {
+        for decoder in [videoDecoder, audioDecoder].compactMap({ $0 }) {
+            _ = try? decoder.send(nil)
+            receive(from: decoder, into: frame)
+        }
+    }
+
+    /// `--loop`: back to the start, continuing the timeline where the last frame ended.
+    private func rewind() -> Bool {
+        guard (try? input.rewind()) != nil else { return false }
+        videoDecoder?.flush()
+        audioDecoder?.flush()
+        origin = nil
+        offset = latestEnd
+        return true
+    }
+
+    /// A network feed dropped: reopen it with backoff while the show holds the last picture.
+    private func reopen(after error: Error) -> Bool {
+        let name = InputOpener.describe(spec)
+        events.emit("input.lost", ["input": name, "error": "\(error)"])
+        let reconnector = Reconnector(maxRetries: nil)
+        let reopened = reconnector.run(initialError: error, attempt: { () throws -> InputFile in
+            try opener.open(interrupter: interrupter)
+        }, onFailure: { failure in
+            if case let .retrying(retry, wait, _) = failure {
+                events.emit("input.retrying", ["input": name, "attempt": retry, "wait": (wait * 100).rounded() / 100])
+            }
+        }, sleep: { seconds in
+            clock.sleep(until: clock.elapsed + seconds) && !interrupter.isAborted
+        })
+        guard let reopened else { return false }
+        input = reopened
+        do { try selectStreams() } catch { return false }
+        origin = nil
+        events.emit("input.connected", ["input": name])
+        return true
+    }
+
+    private func finish() {
+        stateLock.lock()
+        if endedAt == nil { endedAt = latestEnd }
+        doneFlag = true
+        stateLock.unlock()
+    }
+}

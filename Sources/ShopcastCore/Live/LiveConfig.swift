@@ -1,0 +1,58 @@
+import Foundation
+
+/// Everything `go-live` needs, checked by the CLI.
+public struct LiveConfig {
+    public var inputs: [InputSpec]
+    public var destinations: [Destination]
+    public var loop: Bool
+    public var format: OutputFormat
+    /// Stop after this many seconds of stream; nil runs until a signal or the input ends.
+    public var duration: Double?
+    /// Reconnection attempts per destination after a failure; nil keeps trying.
+    public var maxRetries: Int?
+    public var caFile: String?
+    public var environment: [String: String]
+    /// Draws overlays on each picture (the manifest's product cards), if any.
+    public var compositor: FrameCompositor?
+
+    public init(inputs: [InputSpec], destinations: [Destination], loop: Bool, format: OutputFormat,
+                duration: Double?, maxRetries: Int?, caFile: String?, environment: [String: String],
+                compositor: FrameCompositor? = nil) {
+        self.inputs = inputs
+        self.destinations = destinations
+        self.loop = loop
+        self.format = format
+        self.duration = duration
+        self.maxRetries = maxRetries
+        self.caFile = caFile
+        self.environment = environment
+        self.compositor = compositor
+    }
+}
+
+/// How a show ended, which the CLI turns into an exit status.
+public enum LiveOutcome: Equatable, Sendable {
+    /// Ran its length (or was stopped by a signal) with every destination up at the end.
+    case completed
+    /// No destination was ever reached.
+    case noDestinationReached
+    /// The show ran but a destination was down at the end or gave up.
+    case destinationLost([String])
+    /// A recording could not be written (a full disk ...).
+    case recordingFailed(String)
+}
+
+/// Why the encoder stopped.
+public enum EndReason: String, Sendable {
+    case duration, signal, inputEnded = "input-ended", destinationsFailed = "destinations-failed", error
+}
+
+/// A picture of the running show for the status line.
+public struct LiveStatus: Sendable {
+    public var elapsed: Double
+    public var frames: Int64
+    public var fps: Double
+    /// Encoded bits per second over the last second.
+    public var bitRate: Double
+    public var destinations: [(display: String, stats: WriterStats)]
+}

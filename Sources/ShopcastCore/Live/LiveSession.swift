@@ -1,0 +1,271 @@
+import Foundation
+
+/// One live show: inputs on their own threads → the video stage → encoders (once) → one writer
+/// per destination. `run()` supervises: it reports progress, notices when every destination has
+/// failed, and ends the show cleanly, writing every trailer.
+public final class LiveSession: @unchecked Sendable {
+    /// The encoder runs this far behind the clock, so paced inputs and jittery live ones are
+    /// already decoded when their picture is due.
+    static let latency = 0.1
+
+    private let config: LiveConfig
+    private let events: EventLog
+    private let clock = ShowClock()
+    private let videoQueue = VideoFrameQueue()
+    private let audioTimeline = AudioTimeline()
+    private var readers: [InputReader] = []
+    private var videoReader: InputReader!
+    private let videoEncoder: Encoder
+    private let audioEncoder: Encoder
+    private var writers: [DestinationWriter] = []
+    private let stage: VideoStage
+
+    private let lock = NSLock()
+    private var stopRequested = false
+    private var encoderDone = false
+    private var endReason: EndReason = .duration
+    private var encoderError: Error?
+    private var framesEncoded: Int64 = 0
+    private var bytesEncoded = 0
+
+    /// Opens inputs and encoders; throws (exit 66 / 70) before anything goes out.
+    public init(config: LiveConfig, events: EventLog) throws {
+        self.config = config
+        self.events = events
+        for input in config.inputs {
+            if case .url(let url) = input {
+                for secret in DestinationResolver.secrets(in: url) { SecretMasker.shared.register(secret) }
+            }
+        }
+        // The first input gives the picture (and its sound); a second one, the sound.
+        let audioFromSecond = config.inputs.count > 1
+        for (i, spec) in config.inputs.enumerated() {
+            let opener = InputOpener(spec: spec, format: config.format, environment: config.environment)
+            let wantsAudio = audioFromSecond ? i == 1 : true
+            let reader = try InputReader(spec: spec, opener: opener, clock: clock, loop: config.loop,
+                                         video: i == 0 ? videoQueue : nil, audio: wantsAudio ? audioTimeline : nil,
+                                         events: events)
+            readers.append(reader)
+        }
+        videoReader = readers[0]
+        guard videoReader.hasVideo else {
+            throw ShopcastError(.noInput, "input '\(InputOpener.describe(config.inputs[0]))' has no video; the first -i must give the picture")
+        }
+        do {
+            videoEncoder = try Encoder.makeVideo(config.format)
+            audioEncoder = try Encoder.makeAudio(config.format)
+        } catch {
+            throw ShopcastError(.internal, "cannot start the encoders: \(error)")
+        }
+        stage = VideoStage(size: config.format.size, compositor: config.compositor)
+        let settingsFor: (Destination) -> DestinationWriter.Settings = { d in
+            DestinationWriter.Settings(maxRetries: config.maxRetries, caFile: config.caFile,
+                                       dropThreshold: d.isNetwork ? 0.7 : 10)
+        }
+        writers = config.destinations.map {
+            DestinationWriter(destination: $0, video: videoEncoder, audio: audioEncoder, settings: settingsFor($0), events: events)
+        }
+    }
+
+    /// Ends the show cleanly as soon as possible (SIGINT/SIGTERM).
+    public func requestStop() {
+        lock.lock()
+        stopRequested = true
+        lock.unlock()
+        clock.stop()
+    }
+
+    /// Runs the show to its end. `progress` is called about once a second from this thread.
+    public func run(progress: (LiveStatus) -> Void) -> LiveOutcome {
+        for writer in writers { writer.start() }
+        events.emit("stream.started", [
+            "size": config.format.size.description, "fps": config.format.fps,
+            "video_bitrate": config.format.videoBitRate, "audio_bitrate": config.format.audioBitRate,
+            "keyint": config.format.keyint,
+            "inputs": config.inputs.map { InputOpener.describe($0) },
+            "destinations": writers.map { $0.destination.display },
+        ])
+        for reader in readers { reader.start() }
+        let encoderThread = Thread { [self] in encodeLoop() }
+        encoderThread.name = "shopcast-encoder"
+        encoderThread.start()
+
+        var lastReport = 0.0, lastStats = 0.0
+        var lastFrames: Int64 = 0, lastBytes = 0
+        var fps = 0.0, bitRate = 0.0
+        while true {
+            Thread.sleep(forTimeInterval: 0.1)
+            let (done, frames, bytes) = encoderProgress()
+            let now = clock.elapsed
+            if now - lastReport >= 1 || done {
+                let span = max(0.001, now - lastReport)
+                fps = Double(frames - lastFrames) / span
+                bitRate = Double(bytes - lastBytes) * 8 / span
+                lastFrames = frames
+                lastBytes = bytes
+                lastReport = now
+                let status = LiveStatus(elapsed: Double(frames) / Double(config.format.fps), frames: frames, fps: fps,
+                                        bitRate: bitRate, destinations: writers.map { ($0.destination.display, $0.snapshot) })
+                progress(status)
+                if now - lastStats >= 5 {
+                    lastStats = now
+                    emitStats(status)
+                }
+            }
+            if done { break }
+            if !writers.isEmpty, writers.allSatisfy({ if case .failed = $0.snapshot.state { return true } else { return false } }) {
+                lock.lock()
+                endReason = .destinationsFailed
+                lock.unlock()
+                requestStop()
+            }
+        }
+        // Drain every destination in parallel; each gets a few seconds to write its trailer.
+        let group = DispatchGroup()
+        for writer in writers {
+            group.enter()
+            Thread { writer.finish(deadline: writer.destination.isNetwork ? 4 : 10); group.leave() }.start()
+        }
+        group.wait()
+        for reader in readers { reader.stop() }
+        return conclude()
+    }
+
+    private func encoderProgress() -> (Bool, Int64, Int) {
+        lock.lock(); defer { lock.unlock() }
+        return (encoderDone, framesEncoded, bytesEncoded)
+    }
+
+    private func emitStats(_ status: LiveStatus) {
+        events.emit("stats", [
+            "elapsed": (status.elapsed * 10).rounded() / 10, "frames": status.frames,
+            "fps": (status.fps * 10).rounded() / 10, "bitrate": Int(status.bitRate),
+            "destinations": status.destinations.map { d -> [String: Any] in
+                ["destination": d.display, "state": d.stats.state.label,
+                 "sent_packets": d.stats.sentPackets, "dropped_packets": d.stats.droppedPackets]
+            },
+        ])
+    }
+
+    private func conclude() -> LiveOutcome {
+        let stats = writers.map { ($0.destination, $0.snapshot) }
+        let outcome: LiveOutcome
+        if let failed = stats.first(where: { if case .failed = $0.1.state, !$0.0.isNetwork { return true } else { return false } }),
+           case let .failed(message) = failed.1.state {
+            outcome = .recordingFailed("recording \(failed.0.display): \(message)")
+        } else if !stats.contains(where: { $0.1.everConnected }) {
+            outcome = .noDestinationReached
+        } else {
+            let lost = stats.filter { $0.1.state != .finished }.map { $0.0.display }
+            outcome = lost.isEmpty ? .completed : .destinationLost(lost)
+        }
+        lock.lock()
+        let reason = encoderError == nil ? endReason : .error
+        let frames = framesEncoded
+        lock.unlock()
+        var fields: [String: Any] = ["reason": reason.rawValue,
+                                     "elapsed": (Double(frames) / Double(config.format.fps) * 1000).rounded() / 1000,
+                                     "frames": frames]
+        switch outcome {
+        case .completed: fields["outcome"] = "completed"
+        case .noDestinationReached: fields["outcome"] = "no-destination-reached"
+        case .destinationLost(let lost): fields["outcome"] = "destination-lost"; fields["lost"] = lost
+        case .recordingFailed(let message): fields["outcome"] = "recording-failed"; fields["error"] = message
+        }
+        if let error = encoderError { fields["error"] = "\(error)" }
+        events.emit("stream.ended", fields)
+        return outcome
+    }
+
+    /// The error that stopped the encoder, if any (a bug or an exhausted machine).
+    public var failure: Error? {
+        lock.lock(); defer { lock.unlock() }
+        return encoderError
+    }
+
+    // MARK: the encoder thread
+
+    private func encodeLoop() {
+        do {
+            try encode()
+        } catch {
+            lock.lock()
+            encoderError = error
+            lock.unlock()
+        }
+        lock.lock()
+        encoderDone = true
+        lock.unlock()
+    }
+
+    private func encode() throws {
+        let fps = Int64(config.format.fps)
+        let rate = Int64(OutputFormat.audioSampleRate)
+        let audioFrameSize = Int64(audioEncoder.frameSize > 0 ? audioEncoder.frameSize : 1024)
+        var index: Int64 = 0
+        var audioPosition: Int64 = 0
+        while true {
+            let t = Double(index) / Double(fps)
+            if let d = config.duration, t >= d - 1e-9 { setReason(.duration); break }
+            if let end = videoReader.endTime, t >= end { setReason(.inputEnded); break }
+            if isStopping || !clock.sleep(until: t + LiveSession.latency) {
+                if endReasonIsDefault { setReason(.signal) }
+                break
+            }
+            let picture = try stage.render(videoQueue.frame(at: t), index: index, time: t)
+            try videoEncoder.send(picture)
+            distribute(try videoEncoder.drain())
+
+            let target = (index + 1) * rate / fps
+            while audioPosition + audioFrameSize <= target {
+                let frame = try Frame(audioSamples: Int(audioFrameSize), sampleRate: Int(rate), channels: OutputFormat.audioChannels)
+                guard let left = frame.plane(0), let right = frame.plane(1) else { break }
+                left.data.withMemoryRebound(to: Float.self, capacity: Int(audioFrameSize)) { l in
+                    right.data.withMemoryRebound(to: Float.self, capacity: Int(audioFrameSize)) { r in
+                        audioTimeline.pull(position: audioPosition, count: Int(audioFrameSize), left: l, right: r)
+                    }
+                }
+                frame.pts = audioPosition
+                try audioEncoder.send(frame)
+                distribute(try audioEncoder.drain())
+                audioPosition += audioFrameSize
+            }
+            index += 1
+            lock.lock()
+            framesEncoded = index
+            lock.unlock()
+        }
+        try videoEncoder.send(nil)
+        distribute(try videoEncoder.drain())
+        try audioEncoder.send(nil)
+        distribute(try audioEncoder.drain())
+    }
+
+    private var isStopping: Bool {
+        lock.lock(); defer { lock.unlock() }
+        return stopRequested
+    }
+
+    private var endReasonIsDefault: Bool {
+        lock.lock(); defer { lock.unlock() }
+        return endReason == .duration
+    }
+
+    private func setReason(_ reason: EndReason) {
+        lock.lock()
+        if endReason == .duration { endReason = reason }
+        lock.unlock()
+    }
+
+    private func distribute(_ packets: [EncodedPacket]) {
+        guard !packets.isEmpty else { return }
+        var bytes = 0
+        for packet in packets {
+            bytes += packet.size
+            for writer in writers { writer.enqueue(packet) }
+        }
+        lock.lock()
+        bytesEncoded += bytes
+        lock.unlock()
+    }
+}

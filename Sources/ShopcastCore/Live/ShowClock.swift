@@ -1,0 +1,40 @@
+import Foundation
+
+/// The show's monotonic clock: time 0 is the moment the show starts; inputs are paced to it and
+/// the encoder ticks on it.
+public final class ShowClock: @unchecked Sendable {
+    private let origin: Double
+    private let stopLock = NSCondition()
+    private var stopped = false
+
+    public init() { origin = MonotonicClock.seconds() }
+
+    /// Seconds since the show started.
+    public var elapsed: Double { MonotonicClock.seconds() - origin }
+
+    /// Sleeps until `elapsed` reaches `t`; returns false at once when the show is stopping.
+    @discardableResult
+    public func sleep(until t: Double) -> Bool {
+        stopLock.lock()
+        defer { stopLock.unlock() }
+        while !stopped {
+            let remaining = t - elapsed
+            if remaining <= 0 { return true }
+            _ = stopLock.wait(until: Date(timeIntervalSinceNow: remaining))
+        }
+        return false
+    }
+
+    /// Wakes every sleeper; later sleeps return false immediately.
+    public func stop() {
+        stopLock.lock()
+        stopped = true
+        stopLock.broadcast()
+        stopLock.unlock()
+    }
+
+    public var isStopped: Bool {
+        stopLock.lock(); defer { stopLock.unlock() }
+        return stopped
+    }
+}

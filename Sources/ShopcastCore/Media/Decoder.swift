@@ -1,0 +1,76 @@
+import CFFmpeg
+
+/// A decoder for one stream of an `InputFile`. Owns its AVCodecContext.
+final class Decoder {
+    private var context: UnsafeMutablePointer<AVCodecContext>?
+    let timeBase: AVRational
+    let isVideo: Bool
+
+    init(input: InputFile, streamIndex: Int) throws {
+        let stream = input.stream(streamIndex)
+        guard let parameters = stream.pointee.codecpar else { throw FFmpegError(shim_averror(EINVAL), "stream parameters") }
+        guard let codec = avcodec_find_decoder(parameters.pointee.codec_id) else {
+            let name = String(cString: avcodec_get_name(parameters.pointee.codec_id))
+            throw FFmpegError(shim_averror(ENOSYS), "no decoder for \(name)")
+        }
+        guard let ctx = avcodec_alloc_context3(codec) else { throw FFmpegError(shim_averror(ENOMEM), "avcodec_alloc_context3") }
+        context = ctx
+        try FFmpegError.check(avcodec_parameters_to_context(ctx, parameters), "decoder parameters")
+        ctx.pointee.pkt_timebase = stream.pointee.time_base
+        ctx.pointee.thread_count = 0
+        timeBase = stream.pointee.time_base
+        isVideo = parameters.pointee.codec_type == AVMEDIA_TYPE_VIDEO
+        if isVideo { ctx.pointee.framerate = av_guess_frame_rate(input.formatContext, stream, nil) }
+        try FFmpegError.check(avcodec_open2(ctx, codec, nil), "open decoder")
+    }
+
+    deinit { avcodec_free_context(&context) }
+
+    /// Feeds a packet, or nil to drain.
+    func send(_ packet: Packet?) throws -> StepResult {
+        let code = avcodec_send_packet(context, packet?.pointer)
+        if code == shim_AVERROR_EAGAIN { return .again }
+        if code == shim_AVERROR_EOF { return .endOfStream }
+        try FFmpegError.check(code, "decode")
+        return .ok
+    }
+
+    func receive(into frame: Frame) throws -> StepResult {
+        let code = avcodec_receive_frame(context, frame.pointer)
+        if code == shim_AVERROR_EAGAIN { return .again }
+        if code == shim_AVERROR_EOF { return .endOfStream }
+        try FFmpegError.check(code, "decode")
+        return .ok
+    }
+
+    /// After a seek (looping): forget buffered frames.
+    func flush() { avcodec_flush_buffers(context) }
+}
+
+extension Decoder {
+    /// The frame's timestamp in seconds, nil when it has none.
+    func seconds(of frame: Frame) -> Double? {
+        let ts = frame.bestEffortTimestamp
+        guard ts != shim_AV_NOPTS_VALUE else { return nil }
+        return Double(ts) * av_q2d(timeBase)
+    }
+
+    /// The frame's duration in seconds, 0 when unknown.
+    func duration(of frame: Frame) -> Double {
+        let d = frame.pointer.pointee.pkt_duration
+        if d > 0 { return Double(d) * av_q2d(timeBase) }
+        if !isVideo, frame.pointer.pointee.sample_rate > 0 {
+            return Double(frame.sampleCount) / Double(frame.pointer.pointee.sample_rate)
+        }
+        return 0
+    }
+}
+
+extension InputFile {
+    /// A packet's decoding time in seconds (dts, else pts), nil when it has neither.
+    func seconds(of packet: Packet) -> Double? {
+        let ts = packet.dts != shim_AV_NOPTS_VALUE ? packet.dts : packet.pts
+        guard ts != shim_AV_NOPTS_VALUE, packet.streamIndex < Int(formatContext.pointee.nb_streams) else { return nil }
+        return Double(ts) * av_q2d(timeBase(of: packet.streamIndex))
+    }
+}

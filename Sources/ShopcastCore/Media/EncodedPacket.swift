@@ -1,0 +1,43 @@
+import CFFmpeg
+
+/// One packet out of the show's encoders, shared read-only by every destination writer.
+/// Each writer muxes its own clone (same payload buffer, its own timestamps).
+public final class EncodedPacket: @unchecked Sendable {
+    let packet: Packet
+    let timeBase: AVRational
+    public let isVideo: Bool
+    public let isKeyframe: Bool
+    /// Decoding timestamp in seconds on the show's timeline.
+    public let seconds: Double
+    public let size: Int
+
+    init(_ packet: Packet, timeBase: AVRational, isVideo: Bool) {
+        self.packet = packet
+        self.timeBase = timeBase
+        self.isVideo = isVideo
+        isKeyframe = packet.isKeyframe
+        let ts = packet.dts != shim_AV_NOPTS_VALUE ? packet.dts : packet.pts
+        seconds = Double(ts) * av_q2d(timeBase)
+        size = packet.size
+    }
+}
+
+extension Encoder {
+    /// Every packet the encoder has ready after a send.
+    func drain() throws -> [EncodedPacket] {
+        var out: [EncodedPacket] = []
+        while true {
+            let packet = try Packet()
+            guard try receive(into: packet) == .ok else { return out }
+            out.append(EncodedPacket(packet, timeBase: timeBase, isVideo: isVideo))
+        }
+    }
+}
+
+extension OutputFile {
+    /// Muxes a clone of a shared packet into stream 0 (video) or 1 (audio).
+    func write(_ shared: EncodedPacket) throws {
+        let clone = try shared.packet.clone()
+        try write(clone, timeBase: shared.timeBase, streamIndex: shared.isVideo ? 0 : 1)
+    }
+}

@@ -1,0 +1,86 @@
+import CFFmpeg
+
+/// Converts any decoded picture to the output's yuv420p size, keeping its shape: a source of
+/// another aspect is scaled to fit and letterboxed (or pillarboxed) on black, never stretched.
+final class Scaler {
+    let width: Int
+    let height: Int
+    private var context: OpaquePointer?
+    private var key: (Int32, Int32, Int32, Int32, Int32) = (0, 0, -1, 0, 0)
+    private var fit = (x: 0, y: 0, width: 0, height: 0)
+
+    init(width: Int, height: Int) {
+        self.width = width
+        self.height = height
+    }
+
+    deinit { sws_freeContext(context) }
+
+    /// A new frame at the output size, or a reference to `source` when it already matches.
+    func convert(_ source: Frame) throws -> Frame {
+        let s = source.pointer.pointee
+        var sar = s.sample_aspect_ratio
+        if sar.num <= 0 || sar.den <= 0 { sar = AVRational(num: 1, den: 1) }
+        if s.format == AV_PIX_FMT_YUV420P.rawValue, Int(s.width) == width, Int(s.height) == height, sar.num == sar.den {
+            return try source.reference()
+        }
+        if key != (s.width, s.height, s.format, sar.num, sar.den) {
+            try configure(source: s, sar: sar)
+        }
+        let output = try Frame(videoWidth: width, height: height)
+        let o = output.pointer
+        let letterboxed = fit.width != width || fit.height != height
+        if letterboxed {
+            // Black in limited-range YUV.
+            for plane in 0..<3 {
+                guard let p = output.plane(plane) else { continue }
+                let rows = plane == 0 ? height : height / 2
+                p.data.initialize(repeating: plane == 0 ? 16 : 128, count: p.stride * rows)
+            }
+        }
+        var dst: [UnsafeMutablePointer<UInt8>?] = [
+            o.pointee.data.0.map { $0 + fit.y * Int(o.pointee.linesize.0) + fit.x },
+            o.pointee.data.1.map { $0 + (fit.y / 2) * Int(o.pointee.linesize.1) + fit.x / 2 },
+            o.pointee.data.2.map { $0 + (fit.y / 2) * Int(o.pointee.linesize.2) + fit.x / 2 },
+            nil,
+        ]
+        var dstStride: [Int32] = [o.pointee.linesize.0, o.pointee.linesize.1, o.pointee.linesize.2, 0]
+        var src: [UnsafePointer<UInt8>?] = [
+            s.data.0.map { UnsafePointer($0) }, s.data.1.map { UnsafePointer($0) },
+            s.data.2.map { UnsafePointer($0) }, s.data.3.map { UnsafePointer($0) },
+        ]
+        var srcStride: [Int32] = [s.linesize.0, s.linesize.1, s.linesize.2, s.linesize.3]
+        let rows = sws_scale(context, &src, &srcStride, 0, s.height, &dst, &dstStride)
+        try FFmpegError.check(rows, "scale picture")
+        output.pts = source.pts
+        return output
+    }
+
+    private func configure(source s: AVFrame, sar: AVRational) throws {
+        let displayAspect = Double(s.width) * Double(sar.num) / Double(sar.den) / Double(s.height)
+        let fitted = Scaler.fitRect(sourceAspect: displayAspect, width: width, height: height)
+        fit = fitted
+        sws_freeContext(context)
+        context = sws_getContext(s.width, s.height, AVPixelFormat(rawValue: s.format),
+                                 Int32(fitted.width), Int32(fitted.height), AV_PIX_FMT_YUV420P,
+                                 SWS_BICUBIC, nil, nil, nil)
+        guard context != nil else {
+            let name = av_get_pix_fmt_name(AVPixelFormat(rawValue: s.format)).map { String(cString: $0) } ?? "unknown"
+            throw FFmpegError(shim_averror(EINVAL), "cannot scale \(s.width)x\(s.height) \(name) pictures")
+        }
+        key = (s.width, s.height, s.format, sar.num, sar.den)
+    }
+
+    /// The largest centred rectangle of `sourceAspect` inside `width`x`height`, even-aligned for 4:2:0.
+    static func fitRect(sourceAspect: Double, width: Int, height: Int) -> (x: Int, y: Int, width: Int, height: Int) {
+        let target = Double(width) / Double(height)
+        var w = width, h = height
+        if sourceAspect > target + 1e-3 {
+            h = max(2, Int((Double(width) / sourceAspect / 2).rounded()) * 2)
+        } else if sourceAspect < target - 1e-3 {
+            w = max(2, Int((Double(height) * sourceAspect / 2).rounded()) * 2)
+        }
+        let x = ((width - w) / 4) * 2, y = ((height - h) / 4) * 2
+        return (x, y, w, h)
+    }
+}
