@@ -29,18 +29,19 @@ final class GoLiveBadInputTests: EndToEndTestCase {
 
     func testUnreachableDestinationWithNoRetriesExits69() throws {
         let port = try FreePort.tcp()  // nothing listens there
-        let events = EventLog(url: path("events.jsonl"))
+        let events = EventsFile(url: path("events.jsonl"))
         let run = try runShopcast(["go-live", "--preset", "480p30", "--encoder-speed", "ultrafast", "--duration", "3",
                                    "--retries", "0", "-t", "rtmp://127.0.0.1:\(port)/live/show", "--events", events.url.path],
                                   timeout: 20)
         XCTAssertEqual(exitStatus(run), 69, "no destination was ever reached, so the exit status should be 69: \(run.summary)")
         XCTAssertFalse(events.named("destination.failed", about: "127.0.0.1:\(port)").isEmpty,
                        "no destination.failed event for the unreachable server:\n\(events.text)")
+        assertStreamEnded(events, exitCode: 69)
         XCTAssertTrue(run.stderr.contains("127.0.0.1:\(port)"), "the error does not say which destination failed: \(run.stderr)")
     }
 
     func testPlatformWithoutKeySaysWhereTheKeyGoes() throws {
-        let events = EventLog(url: path("events.jsonl"))
+        let events = EventsFile(url: path("events.jsonl"))
         let run = try runShopcast(["go-live", "-t", "youtube", "--duration", "3", "--events", events.url.path], timeout: 15)
         let status = exitStatus(run)
         XCTAssertNotNil(status, run.summary)
@@ -56,7 +57,7 @@ final class GoLiveBadInputTests: EndToEndTestCase {
         let key = "yt-" + UUID().uuidString.prefix(13).lowercased()
         try Data((key + "\n").utf8).write(to: keyFile)
         try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: keyFile.path)
-        let events = EventLog(url: path("events.jsonl"))
+        let events = EventsFile(url: path("events.jsonl"))
         let run = try runShopcast(["go-live", "-t", "youtube", "--duration", "3", "--events", events.url.path], timeout: 15)
         let status = exitStatus(run)
         XCTAssertNotNil(status, run.summary)

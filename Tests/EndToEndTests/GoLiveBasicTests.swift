@@ -8,7 +8,7 @@ final class GoLiveBasicTests: EndToEndTestCase {
         let nginx = try startNginx()
         let srt = try startSRTListener()
         let recording = path("show.mkv")
-        let events = EventLog(url: path("events.jsonl"))
+        let events = EventsFile(url: path("events.jsonl"))
         let show = try runShopcast(["go-live", "--preset", "480p30", "--duration", "6",
                                     "-t", nginx.url(stream: "basic"), "-t", srt.url, "-t", recording.path,
                                     "--events", events.url.path], timeout: 40)
@@ -29,8 +29,9 @@ final class GoLiveBasicTests: EndToEndTestCase {
                        "no destination.connected event for the RTMP ingest:\n\(events.text)")
         XCTAssertFalse(events.named("destination.connected", about: "127.0.0.1:\(srt.port)").isEmpty,
                        "no destination.connected event for the SRT listener:\n\(events.text)")
-        XCTAssertEqual(events.named("stream.ended").first?.number("exit_code"), 0,
-                       "stream.ended should report exit_code 0:\n\(events.text)")
+        assertStreamEnded(events, exitCode: 0)
+        XCTAssertTrue((show.stdout + show.stderr).contains(recording.path),
+                      "shopcast never printed where the recording is (\(recording.path)):\n\(show.stderr.suffix(1500))")
         for failure in ["destination.lost", "destination.retrying", "destination.failed"] {
             XCTAssertEqual(events.named(failure).map(\.line), [], "a healthy show reported \(failure)")
         }

@@ -6,7 +6,7 @@ import XCTest
 final class GoLiveRTMPSTests: EndToEndTestCase {
     func testUntrustedCertificateIsRefused() throws {
         let nginx = try startNginx(tls: true)
-        let events = EventLog(url: path("events.jsonl"))
+        let events = EventsFile(url: path("events.jsonl"))
         let show = try runShopcast(["go-live", "--preset", "480p30", "--encoder-speed", "ultrafast", "--duration", "4",
                                     "--retries", "0", "-t", nginx.rtmpsURL(stream: "show"), "--events", events.url.path],
                                    timeout: 30)

@@ -7,8 +7,8 @@ final class GoLiveResilienceTests: EndToEndTestCase {
     func testKilledIngestDoesNotHurtTheOtherDestinationOrTheRecording() throws {
         let doomed = try startNginx("nginx-doomed")
         let healthy = try startNginx("nginx-healthy")
-        let recording = path("show.mkv")
-        let events = EventLog(url: path("events.jsonl"))
+        let recording = path("recording.mkv")
+        let events = EventsFile(url: path("events.jsonl"))
         let doomedID = "127.0.0.1:\(doomed.port)"
         let healthyID = "127.0.0.1:\(healthy.port)"
         let show = try launchShopcast(["go-live", "--preset", "480p30", "--encoder-speed", "ultrafast", "--duration", "8",
@@ -33,9 +33,9 @@ final class GoLiveResilienceTests: EndToEndTestCase {
                        "with --retries 1 shopcast should give up on the killed ingest and say so:\n\(events.text)")
         for name in ["destination.lost", "destination.retrying", "destination.failed"] {
             XCTAssertEqual(events.named(name, about: healthyID).map(\.line), [], "the healthy ingest was reported \(name)")
-            XCTAssertEqual(events.named(name, about: "show.mkv").map(\.line), [], "the local recording was reported \(name)")
+            XCTAssertEqual(events.named(name, about: ".mkv").map(\.line), [], "the local recording was reported \(name)")
         }
-        XCTAssertEqual(events.named("stream.ended").first?.number("exit_code"), 76, "stream.ended should carry exit_code 76:\n\(events.text)")
+        assertStreamEnded(events, exitCode: 76)
         let stats = events.named("stats")
         XCTAssertFalse(stats.isEmpty, "an 8 s show wrote no stats event:\n\(events.text)")
         if let last = stats.last {
@@ -60,7 +60,7 @@ final class GoLiveResilienceTests: EndToEndTestCase {
 
     func testRestartedIngestIsRejoinedOnAFreshKeyframe() throws {
         let nginx = try startNginx()
-        let events = EventLog(url: path("events.jsonl"))
+        let events = EventsFile(url: path("events.jsonl"))
         let id = "127.0.0.1:\(nginx.port)"
         let show = try launchShopcast(["go-live", "--preset", "480p30", "--encoder-speed", "ultrafast", "--duration", "10",
                                        "-t", nginx.url(stream: "show"), "--events", events.url.path])
@@ -76,6 +76,7 @@ final class GoLiveResilienceTests: EndToEndTestCase {
         XCTAssertNotNil(show.waitForExit(timeout: 20), "the show did not end after its 10 s: \(show.summary)")
 
         XCTAssertEqual(exitStatus(show), 0, "a destination that came back should leave the show a success (exit 0): \(show.summary)")
+        assertStreamEnded(events, exitCode: 0)
         let timeline = events.timeline(about: id).filter { $0 != "stats" }
         let lost = timeline.firstIndex(of: "destination.lost")
         let retrying = timeline.firstIndex(of: "destination.retrying")
@@ -103,7 +104,7 @@ final class GoLiveResilienceTests: EndToEndTestCase {
 
     func testFirstConnectionIsRetriedUntilTheIngestAppears() throws {
         let nginx = try startNginx(start: false)
-        let events = EventLog(url: path("events.jsonl"))
+        let events = EventsFile(url: path("events.jsonl"))
         let id = "127.0.0.1:\(nginx.port)"
         let show = try launchShopcast(["go-live", "--preset", "480p30", "--encoder-speed", "ultrafast", "--duration", "7",
                                        "-t", nginx.url(stream: "late"), "--events", events.url.path])

@@ -7,7 +7,7 @@ final class GoLiveSecretsTests: EndToEndTestCase {
     func testKeyFromEnvironmentNeverShows() throws {
         let nginx = try startNginx()
         let key = "live_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased()
-        let events = EventLog(url: path("events.jsonl"))
+        let events = EventsFile(url: path("events.jsonl"))
         let show = try launchShopcast(["go-live", "-v", "--preset", "480p30", "--encoder-speed", "ultrafast", "--duration", "5",
                                        "-t", "rtmp://127.0.0.1:\(nginx.port)/live/${MY_KEY}", "--events", events.url.path],
                                       environment: ["MY_KEY": key])

@@ -9,7 +9,7 @@ import Glibc
 final class GoLiveStopTests: EndToEndTestCase {
     /// Starts a show recording to `destinations` and returns when stream.started appears, with
     /// the moment it was seen.
-    private func startShow(_ destinations: [URL], events: EventLog) throws -> (ChildProcess, Date) {
+    private func startShow(_ destinations: [URL], events: EventsFile) throws -> (ChildProcess, Date) {
         var arguments = ["go-live", "--preset", "480p30", "--encoder-speed", "ultrafast", "--events", events.url.path]
         for destination in destinations { arguments += ["-t", destination.path] }
         let show = try launchShopcast(arguments)
@@ -22,14 +22,14 @@ final class GoLiveStopTests: EndToEndTestCase {
     func testSIGTERMStopsCleanlyAndFinishesEveryRecording() throws {
         let mkv = path("show.mkv")
         let mp4 = path("show.mp4")
-        let events = EventLog(url: path("events.jsonl"))
+        let events = EventsFile(url: path("events.jsonl"))
         let (show, started) = try startShow([mkv, mp4], events: events)
         Wait.running(show, for: 4)
         let elapsed = Date().timeIntervalSince(started)
         show.send(SIGTERM)
         let ending = show.waitForExit(timeout: 5)
         XCTAssertEqual(ending, .exited(0), "after SIGTERM shopcast should exit 0 within 5 s: \(show.summary)")
-        XCTAssertEqual(events.named("stream.ended").first?.number("exit_code"), 0, "stream.ended should report exit_code 0:\n\(events.text)")
+        assertStreamEnded(events, exitCode: 0)
 
         for (file, what) in [(mkv, "the .mkv recording"), (mp4, "the .mp4 recording")] {
             try assertDecodes(file, what)
@@ -46,18 +46,20 @@ final class GoLiveStopTests: EndToEndTestCase {
     }
 
     func testSecondSignalExitsAtOnceWith130() throws {
-        let events = EventLog(url: path("events.jsonl"))
+        let events = EventsFile(url: path("events.jsonl"))
         let (show, _) = try startShow([path("show.mkv")], events: events)
         Wait.running(show, for: 1)
+        // Two signals of one kind sent back to back reach a process as one (the kernel keeps a
+        // single pending bit per signal), so the second is a SIGTERM, as from a supervisor.
         show.send(SIGINT)
-        show.send(SIGINT)
+        show.send(SIGTERM)
         let ending = show.waitForExit(timeout: 2)
-        XCTAssertEqual(ending, .exited(130), "a second SIGINT should make shopcast exit 130 at once: \(show.summary)")
+        XCTAssertEqual(ending, .exited(130), "a second signal (SIGINT, then SIGTERM) should make shopcast exit 130 at once: \(show.summary)")
     }
 
     func testSIGKILLLeavesAnMKVThatPlaysToAboutTheKill() throws {
         let mkv = path("show.mkv")
-        let events = EventLog(url: path("events.jsonl"))
+        let events = EventsFile(url: path("events.jsonl"))
         let (show, started) = try startShow([mkv], events: events)
         Wait.running(show, for: 5)
         let elapsed = Date().timeIntervalSince(started)

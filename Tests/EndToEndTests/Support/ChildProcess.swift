@@ -44,8 +44,8 @@ final class ChildProcess {
         }
         stdoutURL = logDirectory.appendingPathComponent("\(unique).stdout")
         stderrURL = logDirectory.appendingPathComponent("\(unique).stderr")
-        FileManager.default.createFile(atPath: stdoutURL.path, contents: nil)
-        FileManager.default.createFile(atPath: stderrURL.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: stdoutURL.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: stderrURL.path, contents: nil)
 
         process.executableURL = executable
         process.arguments = arguments

@@ -22,7 +22,8 @@ class EndToEndTestCase: XCTestCase {
         for cleanup in cleanups.reversed() { cleanup() }
         cleanups = []
         if let work {
-            if testRun?.hasSucceeded ?? false {
+            // hasSucceeded is only set once the run stops, after tearDown; count failures instead.
+            if let run = testRun, run.totalFailureCount == 0, run.unexpectedExceptionCount == 0 {
                 try? FileManager.default.removeItem(at: work)
             } else {
                 print("end-to-end: kept \(work.path) for inspection")

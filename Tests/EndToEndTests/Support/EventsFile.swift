@@ -2,7 +2,7 @@ import Foundation
 
 /// The JSON-lines file written by `go-live --events FILE`, read while the show runs or after.
 /// A line still being written (no newline yet) is left for the next read.
-struct EventLog {
+struct EventsFile {
     /// One event line.
     struct Event {
         let name: String
