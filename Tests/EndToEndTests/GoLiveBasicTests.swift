@@ -45,6 +45,33 @@ final class GoLiveBasicTests: EndToEndTestCase {
         var local = expected
         local.durationTolerance = 0.5
         try assertStream(recording, "the local .mkv recording", local)
-        XCTAssertEqual(try probe(recording).formatName, "matroska,webm", "show.mkv is not a Matroska file")
+        let recorded = try probe(recording)
+        XCTAssertEqual(recorded.formatName, "matroska,webm", "show.mkv is not a Matroska file")
+
+        // The show ended by itself: each network copy must hold the whole show, to the last
+        // frames (the harness self-test proves both peers keep everything a sender delivers).
+        for (copy, what) in [(ingest, "the RTMP ingest's copy"), (srt.output, "the SRT listener's copy")] {
+            let info = try probe(copy)
+            XCTAssertGreaterThanOrEqual(info.videoDuration, recorded.videoDuration - 1.5 / 30,
+                                        "\(what) holds \(info.videoPackets.count) frames (\(String(format: "%.3f", info.videoDuration)) s) against \(recorded.videoPackets.count) in the recording: the end of the show never reached it")
+        }
+    }
+
+    func testEventsOnStdoutAreTheOnlyThingThere() throws {
+        let run = try runShopcast(["go-live", "-q", "--events", "-", "--preset", "480p30", "--encoder-speed", "ultrafast",
+                                   "--duration", "2", "-t", path("show.mkv").path], timeout: 20)
+        XCTAssertEqual(exitStatus(run), 0, run.summary)
+        let lines = run.stdout.split(separator: "\n").map(String.init)
+        let notEvents = lines.filter { line in
+            guard let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any] else { return true }
+            return !(object["event"] is String && object["time"] is String)
+        }
+        XCTAssertEqual(notEvents, [], "with --events - and -q, stdout should hold nothing but JSON event lines")
+        let names = lines.compactMap { line in
+            (try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])?["event"] as? String
+        }
+        XCTAssertEqual(names.first, "stream.started", "the first event on stdout should be stream.started: \(names)")
+        XCTAssertEqual(names.last, "stream.ended", "the last event on stdout should be stream.ended: \(names)")
+        XCTAssertEqual(run.stderr, "", "-q should print nothing but errors on stderr")
     }
 }

@@ -43,6 +43,10 @@ final class HarnessSelfTests: EndToEndTestCase {
         try assertStream(overTLS, "ffmpeg → nginx RTMPS", Expected(width: 320, height: 240, duration: 3, durationTolerance: 0.4))
         srt.stop()
         try assertStream(srt.output, "ffmpeg → SRT listener", Expected(width: 320, height: 240, duration: 3, durationTolerance: 0.4))
+        // Both peers keep every frame a sender delivers, so a short copy of a shopcast show is
+        // shopcast's doing.
+        XCTAssertEqual(try probe(plain).videoPackets.count, 90, "nginx lost frames of a 3 s publish")
+        XCTAssertEqual(try probe(srt.output).videoPackets.count, 90, "the SRT listener lost frames of a 3 s publish")
 
         // A killed ingest refuses connections; restarted on the same port, it records again.
         nginx.kill()
