@@ -27,16 +27,17 @@ public final class SecretMasker: @unchecked Sendable {
         lock.lock()
         let list = secrets
         lock.unlock()
-        var result = text
-        for secret in list where result.contains(secret) {
-            result = result.replacingOccurrences(of: secret, with: SecretMasker.mask)
-        }
-        // Percent-encoded forms can show up in FFmpeg's URL logging.
+        // Percent-encoded forms show up in FFmpeg's URL logging; mask every form, longest first.
+        var forms = list
         for secret in list {
-            if let encoded = secret.addingPercentEncoding(withAllowedCharacters: .alphanumerics),
-               encoded != secret, result.contains(encoded) {
-                result = result.replacingOccurrences(of: encoded, with: SecretMasker.mask)
+            if let encoded = secret.addingPercentEncoding(withAllowedCharacters: .alphanumerics), encoded != secret {
+                forms.append(encoded)
             }
+        }
+        forms.sort { $0.count > $1.count }
+        var result = text
+        for form in forms where result.contains(form) {
+            result = result.replacingOccurrences(of: form, with: SecretMasker.mask)
         }
         return result
     }
