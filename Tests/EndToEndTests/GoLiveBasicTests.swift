@@ -74,4 +74,20 @@ final class GoLiveBasicTests: EndToEndTestCase {
         XCTAssertEqual(names.last, "stream.ended", "the last event on stdout should be stream.ended: \(names)")
         XCTAssertEqual(run.stderr, "", "-q should print nothing but errors on stderr")
     }
+
+    func testEventsReaderGoingAwayDoesNotCrashTheShow() throws {
+        // `shopcast go-live --events - | some-script` where the script exits early.
+        let recording = path("show.mkv")
+        let show = try launchShopcast(["go-live", "-q", "--events", "-", "--preset", "480p30", "--encoder-speed", "ultrafast",
+                                       "--duration", "3", "-t", recording.path], stdoutReaderGone: true)
+        XCTAssertNotNil(show.waitForExit(timeout: 20), "the show did not end after its 3 s: \(show.summary)")
+        if case .signalled(let signal)? = show.termination {
+            XCTFail("shopcast crashed (signal \(signal)) when the reader of --events - went away: \(show.summary)")
+        }
+        XCTAssertNotEqual(exitStatus(show), 70, "shopcast reported an internal error when the reader of --events - went away: \(show.summary)")
+        XCTAssertFalse(show.stderr.contains("Fatal error"), "shopcast crashed when the reader of --events - went away: \(show.summary)")
+        let info = try probe(recording)
+        XCTAssertEqual(info.videoDuration, 3, accuracy: 0.5, "the recording was cut short because nobody read the events")
+        try assertDecodes(recording, "the recording of a show whose events reader went away")
+    }
 }

@@ -30,8 +30,11 @@ final class ChildProcess {
 
     /// Starts `executable` at once. `environment` replaces the test's own environment entirely,
     /// so nothing from the CI runner (a real stream key, say) leaks into the child.
+    /// `stdoutReaderGone` makes stdout a pipe nobody reads (its read end closed), as when the
+    /// script consuming the output has exited: every write then fails with EPIPE.
     init(_ executable: URL, _ arguments: [String], environment: [String: String]? = nil,
-         currentDirectory: URL? = nil, logDirectory: URL, name: String? = nil) throws {
+         currentDirectory: URL? = nil, logDirectory: URL, name: String? = nil,
+         stdoutReaderGone: Bool = false) throws {
         self.executable = executable
         self.arguments = arguments
         let label = name ?? executable.lastPathComponent
@@ -52,13 +55,15 @@ final class ChildProcess {
         if let environment { process.environment = environment }
         if let currentDirectory { process.currentDirectoryURL = currentDirectory }
         process.standardInput = FileHandle.nullDevice
-        process.standardOutput = try FileHandle(forWritingTo: stdoutURL)
+        let pipe = stdoutReaderGone ? Pipe() : nil
+        process.standardOutput = try pipe ?? FileHandle(forWritingTo: stdoutURL)
         process.standardError = try FileHandle(forWritingTo: stderrURL)
         do {
             try process.run()
         } catch {
             throw HarnessError("cannot start \(executable.path): \(error)")
         }
+        try pipe?.fileHandleForReading.close()
         startedAt = Date()
     }
 

@@ -62,9 +62,10 @@ class EndToEndTestCase: XCTestCase {
 
     /// Starts `shopcast ARGS` (not waiting); tearDown kills it if it still runs.
     func launchShopcast(_ arguments: [String], environment extra: [String: String] = [:],
-                        currentDirectory: URL? = nil) throws -> ChildProcess {
+                        currentDirectory: URL? = nil, stdoutReaderGone: Bool = false) throws -> ChildProcess {
         let child = try ChildProcess(try ShopcastBinary.url(), arguments, environment: childEnvironment(extra),
-                                     currentDirectory: currentDirectory ?? work, logDirectory: work, name: "shopcast")
+                                     currentDirectory: currentDirectory ?? work, logDirectory: work, name: "shopcast",
+                                     stdoutReaderGone: stdoutReaderGone)
         addCleanup { child.stop() }
         return child
     }
