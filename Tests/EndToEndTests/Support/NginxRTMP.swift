@@ -7,7 +7,8 @@ import Glibc
 /// its own .flv file (so a reconnect shows up as a second file), optionally fronted by nginx's
 /// stream module terminating TLS with a self-signed certificate: an RTMPS endpoint.
 /// One nginx process (`master_process off`), so SIGKILL takes the whole server down at once,
-/// as a crashed ingest would.
+/// as a crashed ingest would. Note: nginx's recorder drops video until the first keyframe of
+/// each publish, so "a recording starts on a keyframe" says nothing about the publisher.
 final class NginxRTMP {
     let directory: URL
     let port: UInt16
