@@ -1,4 +1,5 @@
 import Foundation
+import ShopcastCore
 
 /// Where a command writes: results to `out`, progress and diagnostics to `err`. Tests pass
 /// closures that capture; the real binary writes to the file descriptors.
@@ -21,8 +22,8 @@ public struct Console: @unchecked Sendable {
     public static func standard(environment: [String: String]) -> Console {
         let noColor = environment["NO_COLOR"].map { !$0.isEmpty } ?? false
         return Console(
-            out: { FileHandle.standardOutput.write(Data($0.utf8)) },
-            err: { FileHandle.standardError.write(Data($0.utf8)) },
+            out: { DescriptorWriter.standardOutput.write($0) },
+            err: { DescriptorWriter.standardError.write($0) },
             outIsTerminal: isatty(1) == 1,
             errIsTerminal: isatty(2) == 1 && !noColor && environment["TERM"] != "dumb")
     }

@@ -57,3 +57,13 @@ func exitCode(for error: Error) -> ExitCode {
     default: return .software
     }
 }
+
+/// The exit status of a show that ran.
+func exitCode(for outcome: LiveOutcome) -> ExitCode {
+    switch outcome {
+    case .completed: return .success
+    case .noDestinationReached: return .unavailable
+    case .destinationLost: return .destinationLost
+    case .recordingFailed: return .ioError
+    }
+}

@@ -53,28 +53,30 @@ enum GoLiveRunner {
                 _exit(ExitCode.interrupted.rawValue)
             }
         }
-        let outcome = session.run { status.update($0) }
+        let summary = session.run { status.update($0) }
         signals.cancel()
         status.finish()
+        let code: ExitCode = session.failure == nil ? exitCode(for: summary.outcome) : .software
+        var ended = summary.fields
+        ended["exit_code"] = Int(code.rawValue)
+        events.emit("stream.ended", ended)
         if let failure = session.failure {
             throw ShopcastError(.internal, "the encoder stopped: \(failure)")
         }
+        let outcome = summary.outcome
         let recordings = destinations.filter { !$0.isNetwork }.map { $0.display }
         switch outcome {
         case .completed:
             for path in recordings { status.note("recording saved: \(path)") }
-            return .success
         case .noDestinationReached:
             console.error("no destination was ever reached: \(destinations.map { $0.display }.joined(separator: ", "))")
-            return .unavailable
         case .destinationLost(let lost):
             for path in recordings where !lost.contains(path) { status.note("recording saved: \(path)") }
             console.error("the show ran, but lost: \(lost.joined(separator: ", "))")
-            return .destinationLost
         case .recordingFailed(let message):
             console.error(message + " (the file plays up to the failure)")
-            return .ioError
         }
+        return code
     }
 }
 

@@ -145,7 +145,9 @@ public struct DestinationResolver {
             throw ShopcastError(.badData, "destination '\(DestinationResolver.maskedURL(original))' is not a valid URL")
         }
         _ = host
-        for secret in DestinationResolver.secrets(in: url) { masker.register(secret) }
+        // Keys typed into a URL are masked in shopcast's lines and FFmpeg's; short stream names
+        // ("show", "test") are not keys, and masking them would garble paths and names.
+        for secret in DestinationResolver.secrets(in: url) where secret.count >= 8 { masker.register(secret) }
         return Destination(kind: kind, url: url, display: DestinationResolver.maskedURL(url))
     }
 

@@ -302,7 +302,8 @@ final class DestinationWriter: @unchecked Sendable {
             if let ca = settings.caFile { io.append(("ca_file", ca)) }
             mux = [("flvflags", "no_duration_filesize")]
         case .srt:
-            io = []
+            // Linger on close so the listener gets the last packets of a show that ends.
+            io = [("linger", "2")]
         case .recording(let muxer):
             mux = [("flush_packets", "1")]
             switch muxer {

@@ -3,36 +3,20 @@ import Foundation
 /// Writes `--events` as JSON lines: one object per line with "time" (ISO 8601, ms) and "event".
 /// Thread-safe; every string passes the secret masker.
 public final class EventLog: @unchecked Sendable {
-    private let handle: FileHandle?
-    private let lock = NSLock()
-    private let closeOnDeinit: Bool
+    private let handle: DescriptorWriter?
 
     /// Events to nowhere.
-    public init() {
-        handle = nil
-        closeOnDeinit = false
-    }
+    public init() { handle = nil }
 
     /// `-` is stdout; anything else a file, created or appended to.
     public init(path: String, currentDirectory: URL) throws {
         if path == "-" {
-            handle = FileHandle.standardOutput
-            closeOnDeinit = false
-            return
+            handle = .standardOutput
+        } else {
+            let url = path.hasPrefix("/") ? URL(fileURLWithPath: path) : currentDirectory.appendingPathComponent(path)
+            handle = try DescriptorWriter(appendingTo: url.path)
         }
-        let url = path.hasPrefix("/") ? URL(fileURLWithPath: path) : currentDirectory.appendingPathComponent(path)
-        if !FileManager.default.fileExists(atPath: url.path) {
-            guard FileManager.default.createFile(atPath: url.path, contents: nil) else {
-                throw ShopcastError(.io, "cannot create events file \(url.path)")
-            }
-        }
-        guard let h = try? FileHandle(forWritingTo: url) else { throw ShopcastError(.io, "cannot open events file \(url.path)") }
-        h.seekToEndOfFile()
-        handle = h
-        closeOnDeinit = true
     }
-
-    deinit { if closeOnDeinit { try? handle?.close() } }
 
     /// UTC ISO 8601 with milliseconds, e.g. 2026-11-27T19:05:00.250Z (no ICU needed).
     static func timestamp(_ date: Date = Date()) -> String {
@@ -48,10 +32,7 @@ public final class EventLog: @unchecked Sendable {
     /// Writes an event that carries its own "event" and "time" (the schedule's offer events).
     public func emit(json: JSONValue) {
         guard let handle else { return }
-        let line = SecretMasker.shared.mask(json.rendered) + "\n"
-        lock.lock()
-        handle.write(Data(line.utf8))
-        lock.unlock()
+        handle.write(SecretMasker.shared.mask(json.rendered) + "\n")
     }
 
     public func emit(_ event: String, _ fields: [String: Any] = [:]) {
@@ -61,9 +42,7 @@ public final class EventLog: @unchecked Sendable {
         object["time"] = EventLog.timestamp()
         guard let data = try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys]),
               let line = String(data: data, encoding: .utf8) else { return }
-        let masked = SecretMasker.shared.mask(line) + "\n"
-        lock.lock()
-        handle.write(Data(masked.utf8))
-        lock.unlock()
+        // A reader that went away loses the events, not the show.
+        handle.write(SecretMasker.shared.mask(line) + "\n")
     }
 }

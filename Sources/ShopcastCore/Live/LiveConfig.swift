@@ -42,6 +42,13 @@ public enum LiveOutcome: Equatable, Sendable {
     case recordingFailed(String)
 }
 
+/// The end of a show: its outcome, and the facts for the `stream.ended` event, which the CLI
+/// writes once it has decided the exit status.
+public struct LiveSummary {
+    public let outcome: LiveOutcome
+    public let fields: [String: Any]
+}
+
 /// Why the encoder stopped.
 public enum EndReason: String, Sendable {
     case duration, signal, inputEnded = "input-ended", destinationsFailed = "destinations-failed", error

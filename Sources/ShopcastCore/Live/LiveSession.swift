@@ -34,7 +34,7 @@ public final class LiveSession: @unchecked Sendable {
         self.events = events
         for input in config.inputs {
             if case .url(let url) = input {
-                for secret in DestinationResolver.secrets(in: url) { SecretMasker.shared.register(secret) }
+                for secret in DestinationResolver.secrets(in: url) where secret.count >= 8 { SecretMasker.shared.register(secret) }
             }
         }
         // The first input gives the picture (and its sound); a second one, the sound.
@@ -76,8 +76,7 @@ public final class LiveSession: @unchecked Sendable {
     }
 
     /// Runs the show to its end. `progress` is called about once a second from this thread.
-    public func run(progress: (LiveStatus) -> Void) -> LiveOutcome {
-        for writer in writers { writer.start() }
+    public func run(progress: (LiveStatus) -> Void) -> LiveSummary {
         events.emit("stream.started", [
             "size": config.format.size.description, "fps": config.format.fps,
             "video_bitrate": config.format.videoBitRate, "audio_bitrate": config.format.audioBitRate,
@@ -85,6 +84,7 @@ public final class LiveSession: @unchecked Sendable {
             "inputs": config.inputs.map { InputOpener.describe($0) },
             "destinations": writers.map { $0.destination.display },
         ])
+        for writer in writers { writer.start() }
         // Stream time 0 goes out when the clock reaches the encoder's latency.
         stage.streamStarted(at: Date().addingTimeInterval(LiveSession.latency - clock.elapsed))
         for reader in readers { reader.start() }
@@ -149,7 +149,7 @@ public final class LiveSession: @unchecked Sendable {
         ])
     }
 
-    private func conclude() -> LiveOutcome {
+    private func conclude() -> LiveSummary {
         let stats = writers.map { ($0.destination, $0.snapshot) }
         let outcome: LiveOutcome
         if let failed = stats.first(where: { if case .failed = $0.1.state, !$0.0.isNetwork { return true } else { return false } }),
@@ -175,8 +175,7 @@ public final class LiveSession: @unchecked Sendable {
         case .recordingFailed(let message): fields["outcome"] = "recording-failed"; fields["error"] = message
         }
         if let error = encoderError { fields["error"] = "\(error)" }
-        events.emit("stream.ended", fields)
-        return outcome
+        return LiveSummary(outcome: outcome, fields: fields)
     }
 
     /// The error that stopped the encoder, if any (a bug or an exhausted machine).

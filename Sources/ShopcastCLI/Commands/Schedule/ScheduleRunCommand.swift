@@ -173,11 +173,7 @@ enum ScheduleRunCommand {
     static func eventWriter(_ target: String, context: CommandContext) throws -> (String) -> Void {
         if target == "-" { return context.console.out }
         let path = target.hasPrefix("/") ? target : context.currentDirectory.appendingPathComponent(target).path
-        let fd = open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o644)
-        guard fd >= 0 else {
-            throw ShopcastError(.io, "cannot open events file \(target): \(String(cString: strerror(errno)))")
-        }
-        let handle = FileHandle(fileDescriptor: fd, closeOnDealloc: true)
-        return { handle.write(Data($0.utf8)) }
+        let writer = try DescriptorWriter(appendingTo: path)
+        return { writer.write($0) }
     }
 }
