@@ -16,7 +16,7 @@ _shopcast() {
             continue
         fi
         case "$path/$word" in
-            shopcast/go-live|shopcast/schedule|help/go-live|help/schedule) path=$path/$word ;;
+            shopcast/go-live|shopcast/schedule|shopcast/schedule/check|shopcast/schedule/plan|shopcast/schedule/now|shopcast/schedule/run|shopcast/schedule/cron|help/go-live|help/schedule|help/schedule/check|help/schedule/plan|help/schedule/now|help/schedule/run|help/schedule/cron) path=$path/$word ;;
             *) break ;;
         esac
     done
@@ -24,9 +24,15 @@ _shopcast() {
     local commands= options= operands=0
     case $path in
         shopcast) commands='go-live schedule help'; options='--version --help -h' ;;
-        shopcast/go-live) options='--input -i --to -t --loop --preset --size --fps --video-bitrate --audio-bitrate --keyint --encoder-speed --duration --retries --ca-file --events --quiet -q --verbose -v --help -h' ;;
-        shopcast/schedule) options='--help -h' ;;
+        shopcast/go-live) options='--input -i --to -t --manifest -m --loop --preset --size --fps --video-bitrate --audio-bitrate --keyint --encoder-speed --duration --retries --ca-file --events --quiet -q --verbose -v --help -h' ;;
+        shopcast/schedule) commands='check plan now run cron'; options='--help -h' ;;
+        shopcast/schedule/check) options='--json --quiet -q --help -h'; operands=1 ;;
+        shopcast/schedule/plan) options='--start --json --help -h'; operands=1 ;;
+        shopcast/schedule/now) options='--at --start --json --help -h'; operands=1 ;;
+        shopcast/schedule/run) options='--start --events --webhook --webhook-secret-file --quiet -q --help -h'; operands=1 ;;
+        shopcast/schedule/cron) options='--start --lead --help -h'; operands=1 ;;
         help) commands='go-live schedule' ;;
+        help/schedule) commands='check plan now run cron' ;;
     esac
     if [[ $path == help* ]]; then
         [[ $cur == -* ]] || mapfile -t COMPREPLY < <(compgen -W "$commands" -- "$cur")
@@ -52,6 +58,8 @@ _shopcast() {
             compopt -o filenames 2>/dev/null; mapfile -t COMPREPLY < <(compgen -f -- "$value") ;;
         "shopcast/go-live --to"|"shopcast/go-live -t")
             compopt -o filenames 2>/dev/null; mapfile -t COMPREPLY < <(compgen -f -- "$value") ;;
+        "shopcast/go-live --manifest"|"shopcast/go-live -m")
+            compopt -o filenames 2>/dev/null; mapfile -t COMPREPLY < <(compgen -f -- "$value") ;;
         "shopcast/go-live --preset")
             mapfile -t COMPREPLY < <(compgen -W '720p30 1080p30 480p30 vertical' -- "$value") ;;
         "shopcast/go-live --size")
@@ -74,6 +82,24 @@ _shopcast() {
             compopt -o filenames 2>/dev/null; mapfile -t COMPREPLY < <(compgen -f -- "$value") ;;
         "shopcast/go-live --events")
             compopt -o filenames 2>/dev/null; mapfile -t COMPREPLY < <(compgen -f -- "$value") ;;
+        "shopcast/schedule/plan --start")
+            : ;;
+        "shopcast/schedule/now --at")
+            : ;;
+        "shopcast/schedule/now --start")
+            : ;;
+        "shopcast/schedule/run --start")
+            mapfile -t COMPREPLY < <(compgen -W 'now' -- "$value") ;;
+        "shopcast/schedule/run --events")
+            compopt -o filenames 2>/dev/null; mapfile -t COMPREPLY < <(compgen -f -- "$value") ;;
+        "shopcast/schedule/run --webhook")
+            : ;;
+        "shopcast/schedule/run --webhook-secret-file")
+            compopt -o filenames 2>/dev/null; mapfile -t COMPREPLY < <(compgen -f -- "$value") ;;
+        "shopcast/schedule/cron --start")
+            : ;;
+        "shopcast/schedule/cron --lead")
+            : ;;
         *) valued=0 ;;
     esac
     if ((valued)); then
