@@ -23,7 +23,9 @@ let package = Package(
             name: "ShopcastCore",
             dependencies: ["CFFmpeg", "CCairo", "CQRencode", .product(name: "Yams", package: "Yams")]
         ),
-        .target(name: "ShopcastCLI", dependencies: ["ShopcastCore"]),
+        // A few Linux calls the Glibc module lacks (prctl), seen only from ShopcastCLI.
+        .systemLibrary(name: "CLinux"),
+        .target(name: "ShopcastCLI", dependencies: ["ShopcastCore", "CLinux"]),
         .executableTarget(name: "shopcast", dependencies: ["ShopcastCLI"]),
         // Overlay look-and-cost harness: preview PNGs of sample cards, blend timings (run with -c release).
         .executableTarget(name: "OverlayBench", dependencies: ["ShopcastCore"]),

@@ -60,7 +60,7 @@ def main():
                 m["publish_s"] = None if published is None else published - m["start"]
                 m["cpu_per_stream_s"] = m["cpu"] / args.seconds
                 results[tool].append(m)
-                print(f"{name:12} cpu/stream-s {m['cpu_per_stream_s']:.3f}  peak {m['rss_mib']:.1f} MiB  "
+                print(f"{name:12} cpu/stream-s {m['cpu_per_stream_s']:.3f} (user {m['user']:.2f} s, sys {m['sys']:.2f} s)  peak {m['rss_mib']:.1f} MiB  "
                       f"publish {m['publish_s'] if m['publish_s'] is None else round(m['publish_s'], 3)} s", flush=True)
     finally:
         ingest.close()

@@ -21,11 +21,9 @@ def free_port():
 
 
 def shopcast_binary():
-    for build in ("release", "debug"):
-        path = os.path.join(ROOT, ".build", build, "shopcast")
-        if os.path.exists(path):
-            return path
-    raise SystemExit("build shopcast first: swift build -c release")
+    """Builds the release binary the way users get it (scripts/build-release) and returns it."""
+    subprocess.run([os.path.join(ROOT, "scripts", "build-release")], check=True, stdout=subprocess.DEVNULL)
+    return os.path.join(ROOT, ".build", "release", "shopcast")
 
 
 def machine():
@@ -124,7 +122,7 @@ def measure(argv, env=None, timeout=600):
             proc.kill()
         time.sleep(0.01)
     err = proc.stderr.read().decode(errors="replace")
-    return {"start": start, "cpu": usage.ru_utime + usage.ru_stime, "rss_mib": usage.ru_maxrss / 1024,
+    return {"start": start, "cpu": usage.ru_utime + usage.ru_stime, "user": usage.ru_utime, "sys": usage.ru_stime, "rss_mib": usage.ru_maxrss / 1024,
             "status": os.waitstatus_to_exitcode(status), "stderr": err[-2000:]}
 
 

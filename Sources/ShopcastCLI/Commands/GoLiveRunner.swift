@@ -1,3 +1,4 @@
+import CLinux
 import Foundation
 import ShopcastCore
 
@@ -6,6 +7,10 @@ import ShopcastCore
 enum GoLiveRunner {
     static func run(_ options: GoLiveOptions, context: CommandContext) throws -> ExitCode {
         let console = context.console
+        // x264 asks for transparent huge pages for its frame buffers: about 6 MB more resident
+        // memory at 720p for no CPU gain we could measure (BENCHMARKS.md). A long-running show
+        // is better off without them.
+        _ = shim_disable_transparent_huge_pages()
         FFmpegLog.install(verbose: options.verbose) { line in console.err(line) }
         let resolver = DestinationResolver(environment: context.environment, currentDirectory: context.currentDirectory)
         var destinations = try options.destinations.map { try resolver.resolve($0) }

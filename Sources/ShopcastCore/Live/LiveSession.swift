@@ -6,7 +6,7 @@ import Foundation
 public final class LiveSession: @unchecked Sendable {
     /// The encoder runs this far behind the clock, so paced inputs and jittery live ones are
     /// already decoded when their picture is due.
-    static let latency = 0.1
+    static let latency = Double(ProcessInfo.processInfo.environment["SC_LAT"] ?? "0.1")!
 
     private let config: LiveConfig
     private let events: EventLog
