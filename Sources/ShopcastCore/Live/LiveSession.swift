@@ -85,6 +85,8 @@ public final class LiveSession: @unchecked Sendable {
             "destinations": writers.map { $0.destination.display },
         ])
         for writer in writers { writer.start() }
+        // Opening inputs can take seconds (a network feed's stream info): the show starts now.
+        clock.start()
         // Stream time 0 goes out when the clock reaches the encoder's latency.
         stage.streamStarted(at: Date().addingTimeInterval(LiveSession.latency - clock.elapsed))
         for reader in readers { reader.start() }

@@ -3,14 +3,25 @@ import Foundation
 /// The show's monotonic clock: time 0 is the moment the show starts; inputs are paced to it and
 /// the encoder ticks on it.
 public final class ShowClock: @unchecked Sendable {
-    private let origin: Double
+    private var origin: Double
+    private let originLock = NSLock()
     private let stopLock = NSCondition()
     private var stopped = false
 
     public init() { origin = MonotonicClock.now() }
 
+    /// Time 0 is now: called when the show starts, after inputs and encoders are open.
+    public func start() {
+        originLock.lock()
+        origin = MonotonicClock.now()
+        originLock.unlock()
+    }
+
     /// Seconds since the show started.
-    public var elapsed: Double { MonotonicClock.now() - origin }
+    public var elapsed: Double {
+        originLock.lock(); defer { originLock.unlock() }
+        return MonotonicClock.now() - origin
+    }
 
     /// Sleeps until `elapsed` reaches `t`; returns false at once when the show is stopping.
     @discardableResult
