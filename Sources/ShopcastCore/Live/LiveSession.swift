@@ -13,8 +13,8 @@ public final class LiveSession: @unchecked Sendable {
     private let clock = ShowClock()
     private let videoQueue = VideoFrameQueue()
     private let audioTimeline = AudioTimeline()
-    private var readers: [InputReader] = []
-    private var videoReader: InputReader!
+    private let readers: [InputReader]
+    private let videoReader: InputReader
     private let videoEncoder: Encoder
     private let audioEncoder: Encoder
     private var writers: [DestinationWriter] = []
@@ -39,6 +39,7 @@ public final class LiveSession: @unchecked Sendable {
         }
         // The first input gives the picture (and its sound); a second one, the sound.
         let audioFromSecond = config.inputs.count > 1
+        var readers: [InputReader] = []
         for (i, spec) in config.inputs.enumerated() {
             let opener = InputOpener(spec: spec, format: config.format, environment: config.environment)
             let wantsAudio = audioFromSecond ? i == 1 : true
@@ -47,6 +48,7 @@ public final class LiveSession: @unchecked Sendable {
                                          events: events)
             readers.append(reader)
         }
+        self.readers = readers
         videoReader = readers[0]
         guard videoReader.hasVideo else {
             throw ShopcastError(.noInput, "input '\(InputOpener.describe(config.inputs[0]))' has no video; the first -i must give the picture")
