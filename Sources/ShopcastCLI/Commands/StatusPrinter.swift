@@ -37,7 +37,8 @@ final class StatusPrinter: @unchecked Sendable {
         guard console.errIsTerminal else { return }
         var line = String(format: "%@  %4.1f fps  %6.0f kb/s", Self.clock(status.elapsed), status.fps, status.bitRate / 1000)
         for d in status.destinations {
-            line += "  | \(Self.short(d.display)) \(d.stats.state.label)"
+            let recording = d.display.hasPrefix("/")
+            line += "  | \(Self.short(d.display)) \(recording && d.stats.state == .live ? "recording" : d.stats.state.label)"
             if d.stats.droppedPackets > 0 { line += " (\(d.stats.droppedPackets) dropped)" }
         }
         lock.lock()
