@@ -28,7 +28,7 @@ let package = Package(
         .target(name: "ShopcastCLI", dependencies: ["ShopcastCore", "CLinux"]),
         .executableTarget(name: "shopcast", dependencies: ["ShopcastCLI"]),
         // Overlay look-and-cost harness: preview PNGs of sample cards, blend timings (run with -c release).
-        .executableTarget(name: "OverlayBench", dependencies: ["ShopcastCore"]),
+        .executableTarget(name: "OverlayBench", dependencies: ["ShopcastCore"], path: "bench/OverlayBench"),
         .testTarget(name: "ShopcastCoreTests", dependencies: ["ShopcastCore"]),
         .testTarget(name: "ShopcastCLITests", dependencies: ["ShopcastCLI", "ShopcastCore"]),
         .testTarget(name: "EndToEndTests", dependencies: ["ShopcastCore"]),
