@@ -13,7 +13,7 @@ public enum ExitCode: Int32, CaseIterable, Sendable {
     case software = 70
     case ioError = 74
     case tryAgain = 75
-    /// The show ran, but at least one destination was lost for good (its retries ran out).
+    /// The show ran, but a destination gave up after its retries or was never reached.
     case destinationLost = 76
     /// A configuration problem: a stream key that is missing or readable by others, an unset variable.
     case config = 78
@@ -31,7 +31,7 @@ public enum ExitCode: Int32, CaseIterable, Sendable {
         case .software: return "Internal error (a bug: please report it)."
         case .ioError: return "An I/O error on a local file, such as a full disk while recording."
         case .tryAgain: return "Busy: another schedule run already holds this manifest's lock."
-        case .destinationLost: return "The show ran, but a destination was lost for good after its retries."
+        case .destinationLost: return "The show ran, but a destination gave up after its retries or was never reached."
         case .config: return "Configuration: a stream key that is missing or whose key file others can read, or an unset ${NAME}."
         case .interrupted: return "Stopped by a second SIGINT or SIGTERM before a clean finish."
         }

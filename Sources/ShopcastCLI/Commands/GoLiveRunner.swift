@@ -48,26 +48,28 @@ enum GoLiveRunner {
         let config = LiveConfig(inputs: options.inputs, destinations: destinations, loop: options.loop,
                                 format: format, duration: duration, maxRetries: options.retries,
                                 caFile: options.caFile, environment: context.environment, compositor: overlay)
-        let session = try LiveSession(config: config, events: events)
-
         let status = StatusPrinter(console: console, quiet: options.quiet)
-        for d in destinations where !d.isNetwork { status.note("recording to \(d.display)") }
+        // Watch signals before opening inputs: a feed can take seconds to answer.
+        let started = SessionBox()
         let signals = SignalWatcher { count in
-            if count == 1 {
-                status.note("stopping: finishing the stream and writing every recording (signal again to quit at once)")
-                session.requestStop()
-            } else {
-                status.note("quitting at once")
+            guard count == 1, let session = started.session else {
+                status.note(count == 1 ? "stopped before the show started" : "quitting at once")
                 _exit(ExitCode.interrupted.rawValue)
             }
+            status.note("stopping: finishing the stream and writing every recording (signal again to quit at once)")
+            session.requestStop()
         }
+        defer { signals.cancel() }
+        let session = try LiveSession(config: config, events: events)
+        started.session = session
+        for d in destinations where !d.isNetwork { status.note("recording to \(d.display)") }
         let summary = session.run { status.update($0) }
-        signals.cancel()
         status.finish()
         let code: ExitCode = session.failure == nil ? exitCode(for: summary.outcome) : .software
         var ended = summary.fields
         ended["exit_code"] = Int(code.rawValue)
         events.emit("stream.ended", ended)
+        events.flush()
         if let failure = session.failure {
             throw ShopcastError(.internal, "the encoder stopped: \(failure)")
         }
@@ -85,6 +87,17 @@ enum GoLiveRunner {
             console.error(message + " (the file plays up to the failure)")
         }
         return code
+    }
+}
+
+/// The session, once it exists, for the signal handler.
+final class SessionBox: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value: LiveSession?
+
+    var session: LiveSession? {
+        get { lock.lock(); defer { lock.unlock() }; return value }
+        set { lock.lock(); value = newValue; lock.unlock() }
     }
 }
 

@@ -45,12 +45,15 @@ public struct Reconnector {
     /// Runs `attempt` until it returns a value. Returns nil when it gave up or was stopped.
     /// `initialError`, when set, is a failure that already happened (a lost connection): the
     /// first attempt then waits as a retry does.
+    /// `previousRetries` continues a count begun before (a destination that came up and fell
+    /// again before proving itself): numbering, backoff and the limit carry on from there.
     public func run<T>(initialError: Error? = nil,
+                       previousRetries: Int = 0,
                        attempt: () throws -> T,
                        onFailure: (Failure) -> Void,
                        sleep: (Double) -> Bool,
                        random: () -> Double = { Double.random(in: -1...1) }) -> T? {
-        var retry = 0
+        var retry = previousRetries
         var pending = initialError
         while true {
             do {

@@ -174,44 +174,54 @@ public struct DestinationResolver {
         return Destination(kind: .recording(muxer: muxer), url: standardized.path, display: standardized.path)
     }
 
+    /// Splits at the first `?`, on the raw text: SRT's `streamid=#!::r=live/KEY` holds a `#`
+    /// that URL parsing would take for a fragment and so never see as part of the query.
+    static func query(of url: String) -> (base: String, items: [(name: String, value: String)]) {
+        guard let mark = url.firstIndex(of: "?") else { return (url, []) }
+        let items = url[url.index(after: mark)...].split(separator: "&").map { pair -> (String, String) in
+            guard let eq = pair.firstIndex(of: "=") else { return (String(pair), "") }
+            return (String(pair[..<eq]), String(pair[pair.index(after: eq)...]))
+        }
+        return (String(url[..<mark]), items)
+    }
+
     /// The parts of a URL that are secret: an RTMP stream name (the path after the application),
     /// a password, and query values (SRT `streamid`, `passphrase` ...).
     static func secrets(in url: String) -> [String] {
-        guard let c = URLComponents(string: url) else { return [] }
-        var found: [String] = []
+        let (base, items) = query(of: url)
+        var found = items.map(\.value).filter { !$0.isEmpty }
+        for value in found where value.removingPercentEncoding != value {
+            if let decoded = value.removingPercentEncoding { found.append(decoded) }
+        }
+        guard let c = URLComponents(string: base) else { return found }
         if let password = c.password { found.append(password) }
-        let scheme = c.scheme?.lowercased() ?? ""
-        if scheme.hasPrefix("rtmp") {
+        if (c.scheme?.lowercased() ?? "").hasPrefix("rtmp") {
             let parts = c.path.split(separator: "/", omittingEmptySubsequences: true)
             if parts.count > 1 { found.append(parts.dropFirst().joined(separator: "/")) }
-        }
-        for item in c.queryItems ?? [] {
-            if let value = item.value, !value.isEmpty { found.append(value) }
         }
         return found
     }
 
     /// `rtmp://host:1935/app/****`: everything after the application and every query value masked.
     public static func maskedURL(_ url: String) -> String {
-        guard var c = URLComponents(string: url), c.host != nil else {
-            // Not parseable: keep only the scheme and host-ish prefix.
-            if let r = url.range(of: "://") {
-                let after = url[r.upperBound...]
-                let host = after.prefix { $0 != "/" && $0 != "?" }
-                return String(url[..<r.upperBound]) + host + (after.count > host.count ? "/" + SecretMasker.mask : "")
+        let (base, items) = query(of: url)
+        let maskedQuery = items.isEmpty ? "" : "?" + items.map { "\($0.name)=\(SecretMasker.mask)" }.joined(separator: "&")
+        guard var c = URLComponents(string: base), c.host != nil else {
+            // Not parseable: keep only the scheme and the host.
+            if let r = base.range(of: "://") {
+                let after = base[r.upperBound...]
+                let host = after.prefix { $0 != "/" }
+                return String(base[..<r.upperBound]) + host + (after.count > host.count ? "/" + SecretMasker.mask : "") + maskedQuery
             }
-            return url
+            return base + maskedQuery
         }
         if c.password != nil { c.password = SecretMasker.mask }
-        let scheme = c.scheme?.lowercased() ?? ""
-        if scheme.hasPrefix("rtmp") {
+        if (c.scheme?.lowercased() ?? "").hasPrefix("rtmp") {
             let parts = c.path.split(separator: "/", omittingEmptySubsequences: true)
             if parts.count > 1 { c.percentEncodedPath = "/" + parts[0] + "/" + SecretMasker.mask }
         }
-        if let items = c.queryItems, !items.isEmpty {
-            c.percentEncodedQuery = items.map { "\($0.name)=\(SecretMasker.mask)" }.joined(separator: "&")
-        }
-        return c.string ?? url
+        c.fragment = nil
+        return (c.string ?? base) + maskedQuery
     }
 }
 

@@ -180,13 +180,14 @@ final class DestinationWriter: @unchecked Sendable {
         condition.unlock()
     }
 
-    /// Sleeps `seconds` unless the show ends first; false when it ended.
+    /// Sleeps `seconds` unless the show ends first; false when it ended. Relative steps on the
+    /// monotonic clock, so a wall-clock change cannot stretch a backoff.
     private func pause(_ seconds: Double) -> Bool {
-        let until = Date(timeIntervalSinceNow: seconds)
-        condition.lock()
-        defer { condition.unlock() }
-        while !ending {
-            if !condition.wait(until: until) { return true }
+        let until = MonotonicClock.now() + seconds
+        while !isEnding {
+            let left = until - MonotonicClock.now()
+            if left <= 0 { return true }
+            Thread.sleep(forTimeInterval: min(left, 0.05))
         }
         return false
     }
@@ -195,20 +196,25 @@ final class DestinationWriter: @unchecked Sendable {
 
     private func run() {
         var lastError: Error?
+        // Retries count across connections until one proves itself, so an ingest that accepts
+        // and at once drops the stream (a wrong key) still runs out of --retries.
+        var retriesUsed = 0
         while true {
             let reconnector = Reconnector(backoff: settings.backoff, maxRetries: destination.isNetwork ? settings.maxRetries : 0)
             var gaveUpError: Error?
-            setState(lastError == nil ? .connecting : stats.state)
             let output = reconnector.run(
                 initialError: lastError,
+                previousRetries: retriesUsed,
                 attempt: { () throws -> OutputFile in
-                    if ending { throw CancellationError() }
+                    if isEnding { throw CancellationError() }
                     setState(.connecting)
                     return try open()
                 },
                 onFailure: { failure in
+                    guard !isEnding else { return }
                     switch failure {
                     case let .retrying(retry, wait, error):
+                        retriesUsed = retry
                         setState(.retrying(retry: retry, wait: wait))
                         events.emit("destination.retrying", ["destination": destination.display, "attempt": retry,
                                                              "wait": (wait * 100).rounded() / 100, "error": describe(error)])
@@ -223,51 +229,82 @@ final class DestinationWriter: @unchecked Sendable {
             }
             condition.lock()
             connected = true
-            stats.everConnected = true
             stats.state = .live
             // A backlog older than the drop threshold is stale: start on the next keyframe instead.
             if !queueIsEmpty, let last = queue.last, last.seconds - queue[head].seconds > settings.dropThreshold {
                 stats.droppedPackets += queuedVideoCount()
                 clear()
+                dropVideoUntilKeyframe = true
             }
             condition.unlock()
             events.emit("destination.connected", ["destination": destination.display, "attempt": stats.lostCount + 1])
+            let connectedAt = MonotonicClock.now()
             do {
-                try send(to: output)
+                try send(to: output) {
+                    // Up and taking the stream for a while: this destination has been reached,
+                    // and a later loss starts a fresh retry budget.
+                    if MonotonicClock.now() - connectedAt >= Self.provingTime {
+                        retriesUsed = 0
+                        return true
+                    }
+                    return false
+                }
                 interrupter.limit(destination.isNetwork ? settings.writeTimeout : nil)
                 try output.finish()
                 setState(.finished)
                 markDone()
                 return
             } catch {
+                let quickly = MonotonicClock.now() - connectedAt < Self.provingTime
                 condition.lock()
                 connected = false
+                dropVideoUntilKeyframe = false
                 stats.lostCount += 1
                 clear()
                 condition.unlock()
+                var message = describe(error)
+                if destination.isNetwork, quickly, !isEnding {
+                    message += " (the server closed the stream right after it started: check the stream key and the application name)"
+                }
                 if !destination.isNetwork {
                     // A recording is never reopened: that would overwrite what was saved.
-                    let message = describe(error)
                     setState(.failed(message))
                     events.emit("destination.failed", ["destination": destination.display, "error": message])
                     markDone()
                     return
                 }
-                events.emit("destination.lost", ["destination": destination.display, "error": describe(error)])
-                lastError = error
+                events.emit("destination.lost", ["destination": destination.display, "error": message])
+                lastError = ShopcastError(.unavailable, message)
             }
         }
     }
 
-    private func send(to output: OutputFile) throws {
+    /// How long a connection must carry the stream before the destination counts as reached.
+    static let provingTime = 2.0
+
+    private var isEnding: Bool {
+        condition.lock(); defer { condition.unlock() }
+        return ending
+    }
+
+    /// Writes until the show ends. `proven` is asked after each write until it says yes; then
+    /// the destination counts as reached.
+    private func send(to output: OutputFile, proven: () -> Bool) throws {
+        var reached = false
         while let packet = nextPacket() {
             interrupter.limit(destination.isNetwork ? settings.writeTimeout : nil)
             try output.write(packet)
+            if !reached { reached = proven() }
             condition.lock()
             stats.sentPackets += 1
             stats.sentBytes += packet.size
+            if reached { stats.everConnected = true }
             condition.unlock()
         }
+        // A show shorter than the proving time still reached a destination that took all of it.
+        condition.lock()
+        stats.everConnected = true
+        condition.unlock()
     }
 
     private func finishWithoutConnection(gaveUp error: Error?) {
@@ -331,6 +368,8 @@ final class DestinationWriter: @unchecked Sendable {
                     ? " (is the server's TLS certificate trusted by the system store? --ca-file trusts a private CA)"
                     : " (is the server's TLS certificate signed by --ca-file?)"
             }
+        } else if let e = error as? ShopcastError {
+            text = e.message
         } else {
             text = "\(error)"
         }

@@ -83,7 +83,7 @@ final class InputReader: @unchecked Sendable {
             finish()
             return
         }
-        while !interrupter.isAborted {
+        while !interrupter.isAborted && !clock.isStopped {
             let step: StepResult
             do {
                 step = try input.read(into: packet)
@@ -99,8 +99,11 @@ final class InputReader: @unchecked Sendable {
                 continue
             case .endOfStream:
                 drain(frame)
-                if loop, case .file = spec, rewind() { continue }
-                if spec.reconnects, reopen(after: FFmpegError.timedOut("feed ended")) { continue }
+                if loop, case .file = spec {
+                    if rewind() { continue }
+                    events.emit("input.failed", ["input": InputOpener.describe(spec), "error": "cannot go back to the start for --loop"])
+                }
+                if spec.reconnects, reopen(after: ShopcastError(.unavailable, "the feed ended")) { continue }
                 finish()
                 return
             case .ok:

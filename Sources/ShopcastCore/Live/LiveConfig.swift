@@ -36,7 +36,7 @@ public enum LiveOutcome: Equatable, Sendable {
     case completed
     /// No destination was ever reached.
     case noDestinationReached
-    /// The show ran but a destination was down at the end or gave up.
+    /// The show ran but a destination gave up after its retries or was never reached.
     case destinationLost([String])
     /// A recording could not be written (a full disk ...).
     case recordingFailed(String)

@@ -6,7 +6,9 @@ import Foundation
 public final class LiveSession: @unchecked Sendable {
     /// The encoder runs this far behind the clock, so paced inputs and jittery live ones are
     /// already decoded when their picture is due.
-    static let latency = Double(ProcessInfo.processInfo.environment["SC_LAT"] ?? "0.1")!
+    static let latency = 0.1
+    /// How far the encoder may fall behind the clock before it skips ahead.
+    static let maxLag = 0.5
 
     private let config: LiveConfig
     private let events: EventLog
@@ -26,6 +28,7 @@ public final class LiveSession: @unchecked Sendable {
     private var endReason: EndReason = .duration
     private var encoderError: Error?
     private var framesEncoded: Int64 = 0
+    private var skippedFrames: Int64 = 0
     private var bytesEncoded = 0
 
     /// Opens inputs and encoders; throws (exit 66 / 70) before anything goes out.
@@ -126,14 +129,16 @@ public final class LiveSession: @unchecked Sendable {
                 requestStop()
             }
         }
-        // Drain every destination in parallel; each gets a few seconds to write its trailer.
+        // Inputs first, so their threads give the CPU back; then drain every destination in
+        // parallel, each with a few seconds to send what is queued and write its trailer.
+        clock.stop()
+        for reader in readers { reader.stop() }
         let group = DispatchGroup()
         for writer in writers {
             group.enter()
-            Thread { writer.finish(deadline: writer.destination.isNetwork ? 4 : 10); group.leave() }.start()
+            Thread { writer.finish(deadline: writer.destination.isNetwork ? 3 : 5); group.leave() }.start()
         }
         group.wait()
-        for reader in readers { reader.stop() }
         return conclude()
     }
 
@@ -162,16 +167,22 @@ public final class LiveSession: @unchecked Sendable {
         } else if !stats.contains(where: { $0.1.everConnected }) {
             outcome = .noDestinationReached
         } else {
-            let lost = stats.filter { $0.1.state != .finished }.map { $0.0.display }
+            // Lost: gave up after its retries, or never reached while the others carried the show.
+            // One that was up and is still retrying when the show ends (or is stopped) is not.
+            let lost = stats.filter { d in
+                if case .failed = d.1.state { return true }
+                return !d.1.everConnected
+            }.map { $0.0.display }
             outcome = lost.isEmpty ? .completed : .destinationLost(lost)
         }
         lock.lock()
         let reason = encoderError == nil ? endReason : .error
         let frames = framesEncoded
+        let skipped = skippedFrames
         lock.unlock()
         var fields: [String: Any] = ["reason": reason.rawValue,
                                      "elapsed": (Double(frames) / Double(config.format.fps) * 1000).rounded() / 1000,
-                                     "frames": frames]
+                                     "frames": frames, "skipped_frames": skipped]
         switch outcome {
         case .completed: fields["outcome"] = "completed"
         case .noDestinationReached: fields["outcome"] = "no-destination-reached"
@@ -216,6 +227,20 @@ public final class LiveSession: @unchecked Sendable {
             if isStopping || !clock.sleep(until: t + LiveSession.latency) {
                 if endReasonIsDefault { setReason(.signal) }
                 break
+            }
+            let behind = clock.elapsed - (t + LiveSession.latency)
+            if behind > LiveSession.maxLag {
+                // The machine cannot keep up: jump to real time rather than fall further behind.
+                // Timestamps stay on the constant-rate grid; the skipped frames are counted.
+                let skip = Int64(behind * Double(fps))
+                index += skip
+                let target = index * rate / fps
+                audioPosition = max(audioPosition, target - target % audioFrameSize)
+                lock.lock()
+                skippedFrames += skip
+                lock.unlock()
+                events.emit("encoder.behind", ["behind": (behind * 1000).rounded() / 1000, "skipped_frames": skip])
+                continue
             }
             let picture = try stage.render(videoQueue.frame(at: t), index: index, time: t)
             try videoEncoder.send(picture)

@@ -5,7 +5,7 @@ import Foundation
 public final class ShowClock: @unchecked Sendable {
     private var origin: Double
     private let originLock = NSLock()
-    private let stopLock = NSCondition()
+    private let stopLock = NSLock()
     private var stopped = false
 
     public init() { origin = MonotonicClock.now() }
@@ -23,15 +23,14 @@ public final class ShowClock: @unchecked Sendable {
         return MonotonicClock.now() - origin
     }
 
-    /// Sleeps until `elapsed` reaches `t`; returns false at once when the show is stopping.
+    /// Sleeps until `elapsed` reaches `t`; returns false soon (within 20 ms) once the show is
+    /// stopping. Relative sleeps on the monotonic clock: a wall-clock step cannot stall it.
     @discardableResult
     public func sleep(until t: Double) -> Bool {
-        stopLock.lock()
-        defer { stopLock.unlock() }
-        while !stopped {
+        while !isStopped {
             let remaining = t - elapsed
             if remaining <= 0 { return true }
-            _ = stopLock.wait(until: Date(timeIntervalSinceNow: remaining))
+            Thread.sleep(forTimeInterval: min(remaining, 0.02))
         }
         return false
     }
@@ -40,7 +39,6 @@ public final class ShowClock: @unchecked Sendable {
     public func stop() {
         stopLock.lock()
         stopped = true
-        stopLock.broadcast()
         stopLock.unlock()
     }
 

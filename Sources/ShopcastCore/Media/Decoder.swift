@@ -15,6 +15,10 @@ final class Decoder {
         }
         guard let ctx = avcodec_alloc_context3(codec) else { throw FFmpegError(shim_averror(ENOMEM), "avcodec_alloc_context3") }
         context = ctx
+        // deinit does not run for an initializer that throws: free the context on every failure.
+        var owned: UnsafeMutablePointer<AVCodecContext>? = ctx
+        var opened = false
+        defer { if !opened { avcodec_free_context(&owned) } }
         try FFmpegError.check(avcodec_parameters_to_context(ctx, parameters), "decoder parameters")
         ctx.pointee.pkt_timebase = stream.pointee.time_base
         // One thread: the input is paced to real time, and one core decodes even 1080p60 H.264
@@ -25,6 +29,7 @@ final class Decoder {
         isVideo = parameters.pointee.codec_type == AVMEDIA_TYPE_VIDEO
         if isVideo { ctx.pointee.framerate = av_guess_frame_rate(input.formatContext, stream, nil) }
         try FFmpegError.check(avcodec_open2(ctx, codec, nil), "open decoder")
+        opened = true
     }
 
     deinit { avcodec_free_context(&context) }

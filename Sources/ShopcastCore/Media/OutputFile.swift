@@ -8,11 +8,14 @@ final class OutputFile {
     private let ownsIO: Bool
     private(set) var streamTimeBases: [AVRational] = []
     private var finished = false
+    /// FFmpeg holds an unretained pointer to it in the interrupt callback: keep it alive.
+    private let interrupter: Interrupter
 
     /// Opens `url` with muxer `format` and writes the header. `ioOptions` go to the protocol
     /// (tls_verify, ca_file ...), `muxerOptions` to the muxer (movflags ...).
     init(url: String, format: String, video: Encoder, audio: Encoder,
          muxerOptions: [(String, String)], ioOptions: [(String, String)], interrupter: Interrupter) throws {
+        self.interrupter = interrupter
         var ctx: UnsafeMutablePointer<AVFormatContext>?
         try FFmpegError.check(avformat_alloc_output_context2(&ctx, nil, format, url), "create \(format) muxer")
         guard let ctx else { throw FFmpegError(shim_averror(ENOMEM), "create \(format) muxer") }
@@ -32,6 +35,11 @@ final class OutputFile {
         if ownsIO {
             let io = OptionDictionary(ioOptions)
             try FFmpegError.check(avio_open2(&ctx.pointee.pb, url, AVIO_FLAG_WRITE, &ctx.pointee.interrupt_callback, &io.pointer), "connect")
+            // An option no protocol took would silently not apply: for tls_verify that would mean
+            // streaming to a server whose certificate nobody checked.
+            if io.remainingKeys.contains("tls_verify") {
+                throw FFmpegError(shim_averror(ENOSYS), "connect: this FFmpeg's TLS layer cannot verify certificates")
+            }
         }
         let mux = OptionDictionary(muxerOptions)
         try FFmpegError.check(avformat_write_header(ctx, &mux.pointer), "write header")

@@ -21,7 +21,8 @@ final class Scaler {
         let s = source.pointer.pointee
         var sar = s.sample_aspect_ratio
         if sar.num <= 0 || sar.den <= 0 { sar = AVRational(num: 1, den: 1) }
-        if s.format == AV_PIX_FMT_YUV420P.rawValue, Int(s.width) == width, Int(s.height) == height, sar.num == sar.den {
+        if s.format == AV_PIX_FMT_YUV420P.rawValue, Int(s.width) == width, Int(s.height) == height, sar.num == sar.den,
+           s.color_range != AVCOL_RANGE_JPEG {
             return try source.reference()
         }
         if key != (s.width, s.height, s.format, sar.num, sar.den) {
@@ -68,7 +69,16 @@ final class Scaler {
             let name = av_get_pix_fmt_name(AVPixelFormat(rawValue: s.format)).map { String(cString: $0) } ?? "unknown"
             throw FFmpegError(shim_averror(EINVAL), "cannot scale \(s.width)x\(s.height) \(name) pictures")
         }
+        // Full-range sources (cameras' yuvj, JPEG-like frames) become the limited range the
+        // encoder's output is tagged with.
+        let coefficients = sws_getCoefficients(SWS_CS_DEFAULT)
+        let fullRange: Int32 = s.color_range == AVCOL_RANGE_JPEG || isJPEGFormat(s.format) ? 1 : 0
+        sws_setColorspaceDetails(context, coefficients, fullRange, coefficients, 0, 0, 1 << 16, 1 << 16)
         key = (s.width, s.height, s.format, sar.num, sar.den)
+    }
+
+    private func isJPEGFormat(_ format: Int32) -> Bool {
+        [AV_PIX_FMT_YUVJ420P, AV_PIX_FMT_YUVJ422P, AV_PIX_FMT_YUVJ444P].map(\.rawValue).contains(format)
     }
 
     /// The largest centred rectangle of `sourceAspect` inside `width`x`height`, even-aligned for 4:2:0.
