@@ -6,7 +6,16 @@ final class Decoder {
     let timeBase: AVRational
     let isVideo: Bool
 
-    init(input: InputFile, streamIndex: Int) throws {
+    /// How the decoder spreads work over cores.
+    enum Threading {
+        /// Slices of one picture in parallel: no added latency (live inputs, stills).
+        case slices
+        /// Several pictures in flight too: more throughput for files decoded as fast as possible,
+        /// at the cost of a few frames of latency that a file does not mind.
+        case framesAndSlices
+    }
+
+    init(input: InputFile, streamIndex: Int, threading: Threading = .slices) throws {
         let stream = input.stream(streamIndex)
         guard let parameters = stream.pointee.codecpar else { throw FFmpegError(shim_averror(EINVAL), "stream parameters") }
         guard let codec = avcodec_find_decoder(parameters.pointee.codec_id) else {
@@ -19,7 +28,7 @@ final class Decoder {
         ctx.pointee.pkt_timebase = stream.pointee.time_base
         // Slice threads only: frame threads would add a frame of latency per thread and hold
         // that many more pictures in memory, for a stream that is paced to real time anyway.
-        ctx.pointee.thread_type = FF_THREAD_SLICE
+        ctx.pointee.thread_type = threading == .slices ? FF_THREAD_SLICE : FF_THREAD_FRAME | FF_THREAD_SLICE
         ctx.pointee.thread_count = 0
         timeBase = stream.pointee.time_base
         isVideo = parameters.pointee.codec_type == AVMEDIA_TYPE_VIDEO
