@@ -103,6 +103,8 @@ public final class OverlayBurn {
         var pendingAudio: [Packet] = []
         var audioOutput: [Int: Int] = [:]
         var firstPts: Int64?
+        /// The pictures' duration in the stream's ticks, for the encoder's packets.
+        var frameDuration: Int64 = 0
         var lastPts: Int64?
         var frames = 0
         var position = 0.0
@@ -152,11 +154,13 @@ public final class OverlayBurn {
             if !stopped { try decode(nil, into: frame) }
             if let encoder, let output {
                 try encoder.send(nil)
-                for p in try encoder.drain() { try write { try output.writeVideo(p) } }
+                for p in try encoder.drain() { try write { try output.writeVideo(p, duration: frameDuration) } }
                 try write { try output.finish() }
             } else {
                 throw ShopcastError(.badData, "\(burn.job.input): no picture could be decoded")
             }
+            // The end of the last picture, not its start: a 6 s file reports 6 s done.
+            if !stopped { position += timeBase.seconds(frameDuration) }
             let last = BurnProgress(frames: frames, position: position, duration: duration, elapsed: elapsed)
             report(last)
             return BurnSummary(progress: last, stopped: stopped, offersShown: burn.overlay.offersShown.count,
@@ -191,6 +195,8 @@ public final class OverlayBurn {
                 skipped += 1
                 return
             }
+            if let last = lastPts, frameDuration == 0 { frameDuration = decoded.pts - last }
+            if decoded.durationTicks > 0 { frameDuration = decoded.durationTicks }
             lastPts = decoded.pts
             decoded.renameFullRangeFormat()
             var picture = decoded
@@ -209,7 +215,7 @@ public final class OverlayBurn {
                 throw ShopcastError(.badData, "\(burn.job.input): the picture size changes at \(Self.clock(position)) (\(encodedSize.width)x\(encodedSize.height) to \(picture.width)x\(picture.height)); shopcast overlay needs one size throughout")
             }
             try encoder.send(picture)
-            for p in try encoder.drain() { try write { try output.writeVideo(p) } }
+            for p in try encoder.drain() { try write { try output.writeVideo(p, duration: frameDuration) } }
             frames += 1
             let now = MonotonicClock.nanoseconds()
             if now - lastReport > 200_000_000 {

@@ -92,8 +92,11 @@ final class OutputFile {
         try write(packet, timeBase: timeBase, streamIndex: streamIndex)
     }
 
-    /// Muxes an encoded video packet into stream 0.
-    func writeVideo(_ packet: EncodedPacket) throws {
+    /// Muxes an encoded video packet into stream 0. libx264 leaves packet durations unset, and
+    /// the muxer needs one for the last picture (else the file ends a frame early): `duration`,
+    /// in the packet's time base, fills it in.
+    func writeVideo(_ packet: EncodedPacket, duration: Int64) throws {
+        if packet.packet.pointer.pointee.duration <= 0 { packet.packet.pointer.pointee.duration = duration }
         try write(packet.packet, timeBase: packet.timeBase, streamIndex: 0)
     }
 

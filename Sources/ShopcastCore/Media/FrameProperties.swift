@@ -33,3 +33,8 @@ extension Frame {
         return true
     }
 }
+
+extension Frame {
+    /// How long the picture lasts, in its stream's time base (0 when the decoder does not say).
+    var durationTicks: Int64 { max(0, pointer.pointee.pkt_duration) }
+}
