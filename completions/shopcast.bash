@@ -16,17 +16,24 @@ _shopcast() {
             continue
         fi
         case "$path/$word" in
-            shopcast/go-live|shopcast/schedule|help/go-live|help/schedule) path=$path/$word ;;
+            shopcast/go-live|shopcast/schedule|shopcast/schedule/check|shopcast/schedule/plan|shopcast/schedule/now|shopcast/schedule/run|shopcast/schedule/cron|shopcast/overlay|help/go-live|help/schedule|help/schedule/check|help/schedule/plan|help/schedule/now|help/schedule/run|help/schedule/cron|help/overlay) path=$path/$word ;;
             *) break ;;
         esac
     done
 
     local commands= options= operands=0
     case $path in
-        shopcast) commands='go-live schedule help'; options='--version --help -h' ;;
-        shopcast/go-live) options='--input -i --to -t --loop --preset --size --fps --video-bitrate --audio-bitrate --keyint --encoder-speed --duration --retries --ca-file --events --quiet -q --verbose -v --help -h' ;;
-        shopcast/schedule) options='--help -h' ;;
-        help) commands='go-live schedule' ;;
+        shopcast) commands='go-live schedule overlay help'; options='--version --help -h' ;;
+        shopcast/go-live) options='--input -i --to -t --manifest -m --loop --preset --size --fps --video-bitrate --audio-bitrate --keyint --encoder-speed --duration --retries --ca-file --events --quiet -q --verbose -v --help -h' ;;
+        shopcast/schedule) commands='check plan now run cron'; options='--help -h' ;;
+        shopcast/schedule/check) options='--json --quiet -q --help -h'; operands=1 ;;
+        shopcast/schedule/plan) options='--start --json --help -h'; operands=1 ;;
+        shopcast/schedule/now) options='--at --start --json --help -h'; operands=1 ;;
+        shopcast/schedule/run) options='--start --events --webhook --webhook-secret-file --quiet -q --help -h'; operands=1 ;;
+        shopcast/schedule/cron) options='--start --lead --help -h'; operands=1 ;;
+        shopcast/overlay) options='--manifest -m --output -o --start --crf --encoder-speed --preview --at --offer --size --background --quiet -q --help -h'; operands=1 ;;
+        help) commands='go-live schedule overlay' ;;
+        help/schedule) commands='check plan now run cron' ;;
     esac
     if [[ $path == help* ]]; then
         [[ $cur == -* ]] || mapfile -t COMPREPLY < <(compgen -W "$commands" -- "$cur")
@@ -52,6 +59,8 @@ _shopcast() {
             compopt -o filenames 2>/dev/null; mapfile -t COMPREPLY < <(compgen -f -- "$value") ;;
         "shopcast/go-live --to"|"shopcast/go-live -t")
             compopt -o filenames 2>/dev/null; mapfile -t COMPREPLY < <(compgen -f -- "$value") ;;
+        "shopcast/go-live --manifest"|"shopcast/go-live -m")
+            compopt -o filenames 2>/dev/null; mapfile -t COMPREPLY < <(compgen -f -- "$value") ;;
         "shopcast/go-live --preset")
             mapfile -t COMPREPLY < <(compgen -W '720p30 1080p30 480p30 vertical' -- "$value") ;;
         "shopcast/go-live --size")
@@ -73,6 +82,42 @@ _shopcast() {
         "shopcast/go-live --ca-file")
             compopt -o filenames 2>/dev/null; mapfile -t COMPREPLY < <(compgen -f -- "$value") ;;
         "shopcast/go-live --events")
+            compopt -o filenames 2>/dev/null; mapfile -t COMPREPLY < <(compgen -f -- "$value") ;;
+        "shopcast/schedule/plan --start")
+            : ;;
+        "shopcast/schedule/now --at")
+            : ;;
+        "shopcast/schedule/now --start")
+            : ;;
+        "shopcast/schedule/run --start")
+            mapfile -t COMPREPLY < <(compgen -W 'now' -- "$value") ;;
+        "shopcast/schedule/run --events")
+            compopt -o filenames 2>/dev/null; mapfile -t COMPREPLY < <(compgen -f -- "$value") ;;
+        "shopcast/schedule/run --webhook")
+            : ;;
+        "shopcast/schedule/run --webhook-secret-file")
+            compopt -o filenames 2>/dev/null; mapfile -t COMPREPLY < <(compgen -f -- "$value") ;;
+        "shopcast/schedule/cron --start")
+            : ;;
+        "shopcast/schedule/cron --lead")
+            : ;;
+        "shopcast/overlay --manifest"|"shopcast/overlay -m")
+            compopt -o filenames 2>/dev/null; mapfile -t COMPREPLY < <(compgen -f -- "$value") ;;
+        "shopcast/overlay --output"|"shopcast/overlay -o")
+            compopt -o filenames 2>/dev/null; mapfile -t COMPREPLY < <(compgen -f -- "$value") ;;
+        "shopcast/overlay --start")
+            : ;;
+        "shopcast/overlay --crf")
+            : ;;
+        "shopcast/overlay --encoder-speed")
+            mapfile -t COMPREPLY < <(compgen -W 'ultrafast superfast veryfast faster fast medium slow slower veryslow' -- "$value") ;;
+        "shopcast/overlay --at")
+            : ;;
+        "shopcast/overlay --offer")
+            : ;;
+        "shopcast/overlay --size")
+            : ;;
+        "shopcast/overlay --background")
             compopt -o filenames 2>/dev/null; mapfile -t COMPREPLY < <(compgen -f -- "$value") ;;
         *) valued=0 ;;
     esac

@@ -13,7 +13,7 @@ function __shopcast_path
             continue
         end
         switch "$path/$word"
-            case shopcast/go-live shopcast/schedule help/go-live help/schedule
+            case shopcast/go-live shopcast/schedule shopcast/schedule/check shopcast/schedule/plan shopcast/schedule/now shopcast/schedule/run shopcast/schedule/cron shopcast/overlay help/go-live help/schedule help/schedule/check help/schedule/plan help/schedule/now help/schedule/run help/schedule/cron help/overlay
                 set path "$path/$word"
             case '*'
                 break
@@ -32,6 +32,7 @@ complete -c shopcast -f
 # shopcast
 complete -c shopcast -n '__shopcast_at shopcast' -a 'go-live' -d 'Capture, encode once, and stream to every destination at once'
 complete -c shopcast -n '__shopcast_at shopcast' -a 'schedule' -d 'Check, plan, query and run a show manifest\'s timed offers'
+complete -c shopcast -n '__shopcast_at shopcast' -a 'overlay' -d 'Burn a show\'s product cards and banners into a recorded video, or preview them as pictures'
 complete -c shopcast -n '__shopcast_at shopcast' -a 'help' -d 'Show a command\'s help'
 complete -c shopcast -n '__shopcast_at shopcast' -l version -d 'Print the version and exit'
 complete -c shopcast -n '__shopcast_at shopcast' -s h -l help -d 'Show this help and exit'
@@ -39,6 +40,7 @@ complete -c shopcast -n '__shopcast_at shopcast' -s h -l help -d 'Show this help
 # shopcast go-live
 complete -c shopcast -n '__shopcast_at shopcast/go-live' -s i -l input -r -F -d 'Source: test (default), a media file, camera[:/dev/videoN], screen[:DISPLAY], mic[:DEVICE], or an rtmp://, srt://, http(s):// feed. A second input may supply the audio'
 complete -c shopcast -n '__shopcast_at shopcast/go-live' -s t -l to -r -F -d 'Destination: rtmp://, rtmps:// or srt:// URL, youtube, facebook, twitch, or a recording path (.mkv, .mp4, .flv, .ts). ${NAME} in a URL is read from the environment'
+complete -c shopcast -n '__shopcast_at shopcast/go-live' -s m -l manifest -r -F -d 'Show the manifest\'s product cards and banners live at their moments, and write offer events to --events. Its show.duration ends the stream when --duration is not given'
 complete -c shopcast -n '__shopcast_at shopcast/go-live' -l loop -d 'Play a media-file input again from the start when it ends'
 complete -c shopcast -n '__shopcast_at shopcast/go-live' -l preset -x -a '720p30 1080p30 480p30 vertical' -d 'Output format: 720p30 (default), 1080p30, 480p30, or vertical (720x1280, 30 fps)'
 complete -c shopcast -n '__shopcast_at shopcast/go-live' -l size -x -d 'Override the preset\'s frame size, e.g. 1280x720'
@@ -56,8 +58,70 @@ complete -c shopcast -n '__shopcast_at shopcast/go-live' -s v -l verbose -d 'Als
 complete -c shopcast -n '__shopcast_at shopcast/go-live' -s h -l help -d 'Show this help and exit'
 
 # shopcast schedule
+complete -c shopcast -n '__shopcast_at shopcast/schedule' -a 'check' -d 'Check show manifests and report every problem with its line and column'
+complete -c shopcast -n '__shopcast_at shopcast/schedule' -a 'plan' -d 'Print the rundown: each offer\'s start and end, product, prices, code and quantity'
+complete -c shopcast -n '__shopcast_at shopcast/schedule' -a 'now' -d 'Show what is on screen at a moment; exit 0 when an offer is live, 1 when none'
+complete -c shopcast -n '__shopcast_at shopcast/schedule' -a 'run' -d 'Follow the clock and emit offer and banner events as JSON lines and webhooks'
+complete -c shopcast -n '__shopcast_at shopcast/schedule' -a 'cron' -d 'Print crontab and systemd timer lines that start go-live for the show'
 complete -c shopcast -n '__shopcast_at shopcast/schedule' -s h -l help -d 'Show this help and exit'
+
+# shopcast schedule check
+complete -c shopcast -n '__shopcast_at shopcast/schedule/check' -F
+complete -c shopcast -n '__shopcast_at shopcast/schedule/check' -l json -d 'Print the diagnostics as one JSON document on stdout instead of text on stderr'
+complete -c shopcast -n '__shopcast_at shopcast/schedule/check' -s q -l quiet -d 'Print nothing when a manifest is clean'
+complete -c shopcast -n '__shopcast_at shopcast/schedule/check' -s h -l help -d 'Show this help and exit'
+
+# shopcast schedule plan
+complete -c shopcast -n '__shopcast_at shopcast/schedule/plan' -F
+complete -c shopcast -n '__shopcast_at shopcast/schedule/plan' -l start -x -d 'When the show starts (ISO 8601 with offset, or \'now\'); default show.starts. Adds wall-clock times'
+complete -c shopcast -n '__shopcast_at shopcast/schedule/plan' -l json -d 'Print the plan as JSON on stdout'
+complete -c shopcast -n '__shopcast_at shopcast/schedule/plan' -s h -l help -d 'Show this help and exit'
+
+# shopcast schedule now
+complete -c shopcast -n '__shopcast_at shopcast/schedule/now' -F
+complete -c shopcast -n '__shopcast_at shopcast/schedule/now' -l at -x -d 'The moment to ask about (ISO 8601 with offset, or \'now\', the default)'
+complete -c shopcast -n '__shopcast_at shopcast/schedule/now' -l start -x -d 'When the stream started, for a show without show.starts (ISO 8601 with offset, or \'now\')'
+complete -c shopcast -n '__shopcast_at shopcast/schedule/now' -l json -d 'Print the answer as JSON on stdout'
+complete -c shopcast -n '__shopcast_at shopcast/schedule/now' -s h -l help -d 'Show this help and exit'
+
+# shopcast schedule run
+complete -c shopcast -n '__shopcast_at shopcast/schedule/run' -F
+complete -c shopcast -n '__shopcast_at shopcast/schedule/run' -l start -x -a 'now' -d 'When offset 0 is: an ISO 8601 time with offset, or \'now\'. Default show.starts, else now'
+complete -c shopcast -n '__shopcast_at shopcast/schedule/run' -l events -r -F -d 'Append events as JSON lines to FILE, or - for stdout (the default)'
+complete -c shopcast -n '__shopcast_at shopcast/schedule/run' -l webhook -x -d 'POST each event\'s JSON to this http:// or https:// URL; ${NAME} is read from the environment, so tokens stay out of ps'
+complete -c shopcast -n '__shopcast_at shopcast/schedule/run' -l webhook-secret-file -r -F -d 'Sign each webhook body with HMAC-SHA256 using the key in FILE (header X-Shopcast-Signature: sha256=HEX)'
+complete -c shopcast -n '__shopcast_at shopcast/schedule/run' -s q -l quiet -d 'Print nothing on stderr but errors and warnings'
+complete -c shopcast -n '__shopcast_at shopcast/schedule/run' -s h -l help -d 'Show this help and exit'
+
+# shopcast schedule cron
+complete -c shopcast -n '__shopcast_at shopcast/schedule/cron' -F
+complete -c shopcast -n '__shopcast_at shopcast/schedule/cron' -l start -x -d 'When the show starts (ISO 8601 with offset); default show.starts'
+complete -c shopcast -n '__shopcast_at shopcast/schedule/cron' -l lead -x -d 'Start go-live this long before the show (default 2m)'
+complete -c shopcast -n '__shopcast_at shopcast/schedule/cron' -s h -l help -d 'Show this help and exit'
+
+# shopcast overlay
+complete -c shopcast -n '__shopcast_at shopcast/overlay' -F
+complete -c shopcast -n '__shopcast_at shopcast/overlay' -s m -l manifest -r -F -d 'The show manifest whose offers and banners are drawn (required)'
+complete -c shopcast -n '__shopcast_at shopcast/overlay' -s o -l output -r -F -d 'Where to write: the new video file (.mp4, .mov or .mkv; never overwritten), or with --preview a folder for the PNGs'
+complete -c shopcast -n '__shopcast_at shopcast/overlay' -l start -x -d 'Show offset at the recording\'s first frame, e.g. 5m when it began five minutes into the show (default 0); --start=-30s for one begun 30 s early shows the starting-soon slate first'
+complete -c shopcast -n '__shopcast_at shopcast/overlay' -l crf -x -d 'x264 constant rate factor from 0 (lossless) to 51; lower is better and bigger (default 20)'
+complete -c shopcast -n '__shopcast_at shopcast/overlay' -l encoder-speed -x -a 'ultrafast superfast veryfast faster fast medium slow slower veryslow' -d 'x264 speed preset (default veryfast): slower presets give smaller files at the same quality'
+complete -c shopcast -n '__shopcast_at shopcast/overlay' -l preview -d 'Write still PNGs of the overlays and a contact sheet instead of burning a video'
+complete -c shopcast -n '__shopcast_at shopcast/overlay' -l at -x -d 'With --preview: one still at this show offset, e.g. 5m30s'
+complete -c shopcast -n '__shopcast_at shopcast/overlay' -l offer -x -d 'With --preview: one still of offer N, numbered as in \'shopcast schedule plan\''
+complete -c shopcast -n '__shopcast_at shopcast/overlay' -l size -x -d 'With --preview: the frame size (default: the manifest\'s show.preset, else 1280x720)'
+complete -c shopcast -n '__shopcast_at shopcast/overlay' -l background -r -F -d 'With --preview: draw over this picture, or a video\'s first frame (default: a neutral studio backdrop)'
+complete -c shopcast -n '__shopcast_at shopcast/overlay' -s q -l quiet -d 'Print nothing but errors (no progress bar, no summary)'
+complete -c shopcast -n '__shopcast_at shopcast/overlay' -s h -l help -d 'Show this help and exit'
 
 # shopcast help
 complete -c shopcast -n '__shopcast_at help' -a 'go-live' -d 'Capture, encode once, and stream to every destination at once'
 complete -c shopcast -n '__shopcast_at help' -a 'schedule' -d 'Check, plan, query and run a show manifest\'s timed offers'
+complete -c shopcast -n '__shopcast_at help' -a 'overlay' -d 'Burn a show\'s product cards and banners into a recorded video, or preview them as pictures'
+
+# shopcast help schedule
+complete -c shopcast -n '__shopcast_at help/schedule' -a 'check' -d 'Check show manifests and report every problem with its line and column'
+complete -c shopcast -n '__shopcast_at help/schedule' -a 'plan' -d 'Print the rundown: each offer\'s start and end, product, prices, code and quantity'
+complete -c shopcast -n '__shopcast_at help/schedule' -a 'now' -d 'Show what is on screen at a moment; exit 0 when an offer is live, 1 when none'
+complete -c shopcast -n '__shopcast_at help/schedule' -a 'run' -d 'Follow the clock and emit offer and banner events as JSON lines and webhooks'
+complete -c shopcast -n '__shopcast_at help/schedule' -a 'cron' -d 'Print crontab and systemd timer lines that start go-live for the show'

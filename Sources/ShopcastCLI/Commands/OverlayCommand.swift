@@ -13,7 +13,7 @@ enum OverlayCommand {
             OptionSpec("output", short: "o", value: "PATH", completion: .file,
                        help: "Where to write: the new video file (.mp4, .mov or .mkv; never overwritten), or with --preview a folder for the PNGs."),
             OptionSpec("start", value: "OFFSET",
-                       help: "Show offset at the recording's first frame, e.g. 5m when it began five minutes into the show (default 0)."),
+                       help: "Show offset at the recording's first frame, e.g. 5m when it began five minutes into the show (default 0); --start=-30s for one begun 30 s early shows the starting-soon slate first."),
             OptionSpec("crf", value: "N",
                        help: "x264 constant rate factor from 0 (lossless) to 51; lower is better and bigger (default 20)."),
             OptionSpec("encoder-speed", value: "NAME", completion: .values(FileVideoSettings.speeds),
