@@ -16,14 +16,14 @@ _shopcast() {
             continue
         fi
         case "$path/$word" in
-            shopcast/go-live|shopcast/schedule|shopcast/schedule/check|shopcast/schedule/plan|shopcast/schedule/now|shopcast/schedule/run|shopcast/schedule/cron|help/go-live|help/schedule|help/schedule/check|help/schedule/plan|help/schedule/now|help/schedule/run|help/schedule/cron) path=$path/$word ;;
+            shopcast/go-live|shopcast/schedule|shopcast/schedule/check|shopcast/schedule/plan|shopcast/schedule/now|shopcast/schedule/run|shopcast/schedule/cron|shopcast/overlay|help/go-live|help/schedule|help/schedule/check|help/schedule/plan|help/schedule/now|help/schedule/run|help/schedule/cron|help/overlay) path=$path/$word ;;
             *) break ;;
         esac
     done
 
     local commands= options= operands=0
     case $path in
-        shopcast) commands='go-live schedule help'; options='--version --help -h' ;;
+        shopcast) commands='go-live schedule overlay help'; options='--version --help -h' ;;
         shopcast/go-live) options='--input -i --to -t --manifest -m --loop --preset --size --fps --video-bitrate --audio-bitrate --keyint --encoder-speed --duration --retries --ca-file --events --quiet -q --verbose -v --help -h' ;;
         shopcast/schedule) commands='check plan now run cron'; options='--help -h' ;;
         shopcast/schedule/check) options='--json --quiet -q --help -h'; operands=1 ;;
@@ -31,7 +31,8 @@ _shopcast() {
         shopcast/schedule/now) options='--at --start --json --help -h'; operands=1 ;;
         shopcast/schedule/run) options='--start --events --webhook --webhook-secret-file --quiet -q --help -h'; operands=1 ;;
         shopcast/schedule/cron) options='--start --lead --help -h'; operands=1 ;;
-        help) commands='go-live schedule' ;;
+        shopcast/overlay) options='--manifest -m --output -o --start --crf --encoder-speed --preview --at --offer --size --background --quiet -q --help -h'; operands=1 ;;
+        help) commands='go-live schedule overlay' ;;
         help/schedule) commands='check plan now run cron' ;;
     esac
     if [[ $path == help* ]]; then
@@ -100,6 +101,24 @@ _shopcast() {
             : ;;
         "shopcast/schedule/cron --lead")
             : ;;
+        "shopcast/overlay --manifest"|"shopcast/overlay -m")
+            compopt -o filenames 2>/dev/null; mapfile -t COMPREPLY < <(compgen -f -- "$value") ;;
+        "shopcast/overlay --output"|"shopcast/overlay -o")
+            compopt -o filenames 2>/dev/null; mapfile -t COMPREPLY < <(compgen -f -- "$value") ;;
+        "shopcast/overlay --start")
+            : ;;
+        "shopcast/overlay --crf")
+            : ;;
+        "shopcast/overlay --encoder-speed")
+            mapfile -t COMPREPLY < <(compgen -W 'ultrafast superfast veryfast faster fast medium slow slower veryslow' -- "$value") ;;
+        "shopcast/overlay --at")
+            : ;;
+        "shopcast/overlay --offer")
+            : ;;
+        "shopcast/overlay --size")
+            : ;;
+        "shopcast/overlay --background")
+            compopt -o filenames 2>/dev/null; mapfile -t COMPREPLY < <(compgen -f -- "$value") ;;
         *) valued=0 ;;
     esac
     if ((valued)); then

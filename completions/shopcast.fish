@@ -13,7 +13,7 @@ function __shopcast_path
             continue
         end
         switch "$path/$word"
-            case shopcast/go-live shopcast/schedule shopcast/schedule/check shopcast/schedule/plan shopcast/schedule/now shopcast/schedule/run shopcast/schedule/cron help/go-live help/schedule help/schedule/check help/schedule/plan help/schedule/now help/schedule/run help/schedule/cron
+            case shopcast/go-live shopcast/schedule shopcast/schedule/check shopcast/schedule/plan shopcast/schedule/now shopcast/schedule/run shopcast/schedule/cron shopcast/overlay help/go-live help/schedule help/schedule/check help/schedule/plan help/schedule/now help/schedule/run help/schedule/cron help/overlay
                 set path "$path/$word"
             case '*'
                 break
@@ -32,6 +32,7 @@ complete -c shopcast -f
 # shopcast
 complete -c shopcast -n '__shopcast_at shopcast' -a 'go-live' -d 'Capture, encode once, and stream to every destination at once'
 complete -c shopcast -n '__shopcast_at shopcast' -a 'schedule' -d 'Check, plan, query and run a show manifest\'s timed offers'
+complete -c shopcast -n '__shopcast_at shopcast' -a 'overlay' -d 'Burn a show\'s product cards and banners into a recorded video, or preview them as pictures'
 complete -c shopcast -n '__shopcast_at shopcast' -a 'help' -d 'Show a command\'s help'
 complete -c shopcast -n '__shopcast_at shopcast' -l version -d 'Print the version and exit'
 complete -c shopcast -n '__shopcast_at shopcast' -s h -l help -d 'Show this help and exit'
@@ -98,9 +99,25 @@ complete -c shopcast -n '__shopcast_at shopcast/schedule/cron' -l start -x -d 'W
 complete -c shopcast -n '__shopcast_at shopcast/schedule/cron' -l lead -x -d 'Start go-live this long before the show (default 2m)'
 complete -c shopcast -n '__shopcast_at shopcast/schedule/cron' -s h -l help -d 'Show this help and exit'
 
+# shopcast overlay
+complete -c shopcast -n '__shopcast_at shopcast/overlay' -F
+complete -c shopcast -n '__shopcast_at shopcast/overlay' -s m -l manifest -r -F -d 'The show manifest whose offers and banners are drawn (required)'
+complete -c shopcast -n '__shopcast_at shopcast/overlay' -s o -l output -r -F -d 'Where to write: the new video file (.mp4, .mov or .mkv; never overwritten), or with --preview a folder for the PNGs'
+complete -c shopcast -n '__shopcast_at shopcast/overlay' -l start -x -d 'Show offset at the recording\'s first frame, e.g. 5m when it began five minutes into the show (default 0); --start=-30s for one begun 30 s early shows the starting-soon slate first'
+complete -c shopcast -n '__shopcast_at shopcast/overlay' -l crf -x -d 'x264 constant rate factor from 0 (lossless) to 51; lower is better and bigger (default 20)'
+complete -c shopcast -n '__shopcast_at shopcast/overlay' -l encoder-speed -x -a 'ultrafast superfast veryfast faster fast medium slow slower veryslow' -d 'x264 speed preset (default veryfast): slower presets give smaller files at the same quality'
+complete -c shopcast -n '__shopcast_at shopcast/overlay' -l preview -d 'Write still PNGs of the overlays and a contact sheet instead of burning a video'
+complete -c shopcast -n '__shopcast_at shopcast/overlay' -l at -x -d 'With --preview: one still at this show offset, e.g. 5m30s'
+complete -c shopcast -n '__shopcast_at shopcast/overlay' -l offer -x -d 'With --preview: one still of offer N, numbered as in \'shopcast schedule plan\''
+complete -c shopcast -n '__shopcast_at shopcast/overlay' -l size -x -d 'With --preview: the frame size (default: the manifest\'s show.preset, else 1280x720)'
+complete -c shopcast -n '__shopcast_at shopcast/overlay' -l background -r -F -d 'With --preview: draw over this picture, or a video\'s first frame (default: a neutral studio backdrop)'
+complete -c shopcast -n '__shopcast_at shopcast/overlay' -s q -l quiet -d 'Print nothing but errors (no progress bar, no summary)'
+complete -c shopcast -n '__shopcast_at shopcast/overlay' -s h -l help -d 'Show this help and exit'
+
 # shopcast help
 complete -c shopcast -n '__shopcast_at help' -a 'go-live' -d 'Capture, encode once, and stream to every destination at once'
 complete -c shopcast -n '__shopcast_at help' -a 'schedule' -d 'Check, plan, query and run a show manifest\'s timed offers'
+complete -c shopcast -n '__shopcast_at help' -a 'overlay' -d 'Burn a show\'s product cards and banners into a recorded video, or preview them as pictures'
 
 # shopcast help schedule
 complete -c shopcast -n '__shopcast_at help/schedule' -a 'check' -d 'Check show manifests and report every problem with its line and column'

@@ -15,6 +15,7 @@ public enum CLI {
         children: [
             GoLiveCommand.command,
             ScheduleCommand.command,
+            OverlayCommand.command,
         ])
 
     /// Runs one invocation. `arguments` excludes the program name.

@@ -33,7 +33,7 @@ public enum ExitCode: Int32, CaseIterable, Sendable {
         case .tryAgain: return "Busy: another schedule run already holds this manifest's lock."
         case .destinationLost: return "The show ran, but a destination gave up after its retries or was never reached."
         case .config: return "Configuration: a stream key that is missing or whose key file others can read, or an unset ${NAME}."
-        case .interrupted: return "Stopped by a second SIGINT or SIGTERM before a clean finish."
+        case .interrupted: return "Stopped by a signal: go-live after a second SIGINT or SIGTERM, before a clean finish; overlay after the first, its OUTPUT finished but ending where it stopped."
         }
     }
 }

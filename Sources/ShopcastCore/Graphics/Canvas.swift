@@ -148,6 +148,9 @@ final class Canvas {
         cairo_scale(cr, scale, scale)
         cairo_set_source_surface(cr, image.surface, 0, 0)
         cairo_pattern_set_filter(cairo_get_source(cr), CAIRO_FILTER_GOOD)
+        // Edge pixels repeat outward: scaled with the default (none), the picture's border
+        // would be averaged with transparency and show as a faint line.
+        cairo_pattern_set_extend(cairo_get_source(cr), CAIRO_EXTEND_PAD)
         cairo_paint(cr)
         cairo_restore(cr)
     }
@@ -159,6 +162,9 @@ final class Canvas {
         cairo_scale(cr, rect.width / Double(image.width), rect.height / Double(image.height))
         cairo_set_source_surface(cr, image.surface, 0, 0)
         cairo_pattern_set_filter(cairo_get_source(cr), CAIRO_FILTER_GOOD)
+        // Edge pixels repeat outward: scaled with the default (none), the picture's border
+        // would be averaged with transparency and show as a faint line.
+        cairo_pattern_set_extend(cairo_get_source(cr), CAIRO_EXTEND_PAD)
         cairo_paint(cr)
         cairo_restore(cr)
     }

@@ -6,7 +6,18 @@ final class Decoder {
     let timeBase: AVRational
     let isVideo: Bool
 
-    init(input: InputFile, streamIndex: Int) throws {
+    /// How the decoder spreads work over cores.
+    enum Threading {
+        /// One thread: a live input, paced to real time.
+        case single
+        /// Slices of one picture in parallel: no added latency (live inputs, stills).
+        case slices
+        /// Several pictures in flight too: more throughput for files decoded as fast as possible,
+        /// at the cost of a few frames of latency that a file does not mind.
+        case framesAndSlices
+    }
+
+    init(input: InputFile, streamIndex: Int, threading: Threading = .single) throws {
         let stream = input.stream(streamIndex)
         guard let parameters = stream.pointee.codecpar else { throw FFmpegError(shim_averror(EINVAL), "stream parameters") }
         guard let codec = avcodec_find_decoder(parameters.pointee.codec_id) else {
@@ -21,10 +32,18 @@ final class Decoder {
         defer { if !opened { avcodec_free_context(&owned) } }
         try FFmpegError.check(avcodec_parameters_to_context(ctx, parameters), "decoder parameters")
         ctx.pointee.pkt_timebase = stream.pointee.time_base
-        // One thread: the input is paced to real time, and one core decodes even 1080p60 H.264
-        // faster than that. Frame threads would add a frame of latency per thread and hold that
-        // many more pictures in memory (BENCHMARKS.md).
-        ctx.pointee.thread_count = 1
+        switch threading {
+        case .single:
+            // The live input is paced to real time, and one core decodes even 1080p60 H.264
+            // faster than that; more threads would hold more pictures in memory (BENCHMARKS.md).
+            ctx.pointee.thread_count = 1
+        case .slices:
+            ctx.pointee.thread_type = FF_THREAD_SLICE
+            ctx.pointee.thread_count = 0
+        case .framesAndSlices:
+            ctx.pointee.thread_type = FF_THREAD_FRAME | FF_THREAD_SLICE
+            ctx.pointee.thread_count = 0
+        }
         timeBase = stream.pointee.time_base
         isVideo = parameters.pointee.codec_type == AVMEDIA_TYPE_VIDEO
         if isVideo { ctx.pointee.framerate = av_guess_frame_rate(input.formatContext, stream, nil) }

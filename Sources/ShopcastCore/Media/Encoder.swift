@@ -9,7 +9,8 @@ public final class Encoder {
     /// Samples per audio frame the encoder wants (1024 for AAC); 0 for video.
     public let frameSize: Int
 
-    private init(context: UnsafeMutablePointer<AVCodecContext>, codec: UnsafePointer<AVCodec>, options: [(String, String)], isVideo: Bool) throws {
+    /// Opens `context` (owned from here on, freed on failure too); factories in other files use it.
+    init(context: UnsafeMutablePointer<AVCodecContext>, codec: UnsafePointer<AVCodec>, options: [(String, String)], isVideo: Bool) throws {
         self.context = context
         self.isVideo = isVideo
         let dict = OptionDictionary(options)

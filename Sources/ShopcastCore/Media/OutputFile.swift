@@ -46,6 +46,69 @@ final class OutputFile {
         streamTimeBases = (0..<Int(ctx.pointee.nb_streams)).map { ctx.pointee.streams[$0]!.pointee.time_base }
     }
 
+    /// Opens a local file for `overlay`: stream 0 from `video`, then one stream per entry of
+    /// `copies`, each taking its codec parameters, time base, language and disposition from that
+    /// input stream so its packets are remuxed untouched. `path` is opened for writing (and
+    /// truncated: the caller creates it first, exclusively, so nothing else is overwritten).
+    init(path: String, format: String, video: Encoder, copies: [(input: InputFile, stream: Int)],
+         muxerOptions: [(String, String)], interrupter: Interrupter) throws {
+        self.interrupter = interrupter
+        var ctx: UnsafeMutablePointer<AVFormatContext>?
+        try FFmpegError.check(avformat_alloc_output_context2(&ctx, nil, format, path), "create \(format) muxer")
+        guard let ctx else { throw FFmpegError(shim_averror(ENOMEM), "create \(format) muxer") }
+        context = ctx
+        ctx.pointee.interrupt_callback = interrupter.callback
+        ownsIO = ctx.pointee.oformat.pointee.flags & AVFMT_NOFILE == 0
+
+        guard let videoStream = avformat_new_stream(ctx, nil) else { throw FFmpegError(shim_averror(ENOMEM), "add stream") }
+        try video.copyParameters(to: videoStream.pointee.codecpar)
+        videoStream.pointee.time_base = video.timeBase
+        for copy in copies {
+            let source = copy.input.stream(copy.stream)
+            guard let stream = avformat_new_stream(ctx, nil) else { throw FFmpegError(shim_averror(ENOMEM), "add stream") }
+            try FFmpegError.check(avcodec_parameters_copy(stream.pointee.codecpar, source.pointee.codecpar), "copy stream parameters")
+            // The source container's codec tag may mean nothing in this one: let the muxer choose.
+            stream.pointee.codecpar.pointee.codec_tag = 0
+            stream.pointee.time_base = source.pointee.time_base
+            stream.pointee.disposition = source.pointee.disposition
+            av_dict_copy(&stream.pointee.metadata, source.pointee.metadata, 0)
+        }
+        if ownsIO {
+            try FFmpegError.check(avio_open2(&ctx.pointee.pb, path, AVIO_FLAG_WRITE, &ctx.pointee.interrupt_callback, nil), "open \(path)")
+        }
+        let mux = OptionDictionary(muxerOptions)
+        try FFmpegError.check(avformat_write_header(ctx, &mux.pointer), "write header")
+        streamTimeBases = (0..<Int(ctx.pointee.nb_streams)).map { ctx.pointee.streams[$0]!.pointee.time_base }
+    }
+
+    /// Whether the muxer `format` can store that input stream's codec (checked before any file is written).
+    static func canStore(stream index: Int, of input: InputFile, in format: String) -> Bool {
+        guard let muxer = av_guess_format(format, nil, nil) else { return true }
+        return avformat_query_codec(muxer, input.stream(index).pointee.codecpar.pointee.codec_id, FF_COMPLIANCE_NORMAL) == 1
+    }
+
+    /// True when the muxer wants codec headers out of band (MP4, Matroska), not in the stream.
+    static func wantsGlobalHeader(_ format: String) -> Bool {
+        guard let muxer = av_guess_format(format, nil, nil) else { return true }
+        return muxer.pointee.flags & AVFMT_GLOBALHEADER != 0
+    }
+
+    /// Remuxes a packet read from `input` into output stream `streamIndex`, untouched but for
+    /// its timestamps' time base.
+    func writeCopy(_ packet: Packet, from input: InputFile, streamIndex: Int) throws {
+        let timeBase = input.timeBase(of: packet.streamIndex)
+        packet.pointer.pointee.pos = -1
+        try write(packet, timeBase: timeBase, streamIndex: streamIndex)
+    }
+
+    /// Muxes an encoded video packet into stream 0. libx264 leaves packet durations unset, and
+    /// the muxer needs one for the last picture (else the file ends a frame early): `duration`,
+    /// in the packet's time base, fills it in.
+    func writeVideo(_ packet: EncodedPacket, duration: Int64) throws {
+        if packet.packet.pointer.pointee.duration <= 0 { packet.packet.pointer.pointee.duration = duration }
+        try write(packet.packet, timeBase: packet.timeBase, streamIndex: 0)
+    }
+
     deinit {
         if let ctx = context {
             if ownsIO { avio_closep(&ctx.pointee.pb) }

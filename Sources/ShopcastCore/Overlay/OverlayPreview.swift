@@ -2,7 +2,7 @@
 /// (or a neutral studio-grey backdrop) and written as PNG, so a producer can check the look.
 public enum OverlayPreview {
     /// Renders `scene` for a `width`x`height` show and writes it to `path`.
-    /// `background` is scaled to the frame when its size differs.
+    /// `background` is scaled to cover the frame when its size differs (cropped, never stretched).
     public static func write(_ scene: OverlayScene, width: Int, height: Int, theme: OverlayTheme = .standard,
                              background: RGBAImage? = nil, to path: String) throws {
         let renderer = try OverlayRenderer(frameWidth: width, frameHeight: height, theme: theme)
@@ -38,7 +38,7 @@ public enum OverlayPreview {
         let canvas = try Canvas(width: width, height: height)
         let frame = Rect(x: 0, y: 0, width: Double(width), height: Double(height))
         if let background {
-            canvas.draw(try ImageSurface(background), filling: frame)
+            canvas.draw(try ImageSurface(background), covering: frame, radius: 0)
         } else {
             paintBackdrop(frame, on: canvas)
         }

@@ -1,0 +1,47 @@
+import Foundation
+import ShopcastCore
+
+/// Runs `overlay INPUT -o OUTPUT`: loads the manifest, burns, shows progress, handles signals.
+enum OverlayBurnRunner {
+    static func run(_ options: OverlayOptions.Burn, options all: OverlayOptions, context: CommandContext) throws -> ExitCode {
+        let manifest = try ScheduleSupport.load(context.resolvePath(all.manifest), context: context)
+        let input = context.resolvePath(options.input), output = context.resolvePath(options.output)
+        let burn = try OverlayBurn(job: OverlayBurn.Job(input: input, output: output, startOffset: options.startOffset,
+                                                        video: options.video),
+                                   manifest: manifest)
+        let bar = OverlayProgressBar(console: context.console, quiet: all.quiet)
+        let signals = SignalWatcher { count in
+            if count == 1 {
+                bar.note("stopping: finishing \(options.output) with what is encoded so far (signal again to quit and delete it)")
+                burn.requestStop()
+            } else {
+                // The muxer may be mid-write: the file cannot be finished now, so it must not be left looking whole.
+                unlink(output)
+                bar.note("quitting at once: \(options.output) deleted")
+                _exit(ExitCode.interrupted.rawValue)
+            }
+        }
+        defer { signals.cancel() }
+        let summary: BurnSummary
+        do {
+            summary = try burn.run { bar.update($0) }
+        } catch {
+            bar.finish()
+            throw error
+        }
+        bar.finish()
+        let p = summary.progress
+        var facts = ["\(OverlayProgressBar.time(p.position)) of video", "\(p.frames) frames",
+                     "\(summary.offersShown) offer\(summary.offersShown == 1 ? "" : "s") drawn"]
+        facts.append(summary.audioStreams == 0 ? "no audio" : "audio copied")
+        facts.append(String(format: "%.1fx real time", p.speed))
+        if summary.skippedFrames > 0 { facts.append("\(summary.skippedFrames) frames without a usable timestamp left out") }
+        if summary.damagedPackets > 0 { facts.append("\(summary.damagedPackets) damaged packets skipped") }
+        if summary.stopped {
+            bar.note("stopped: \(options.output) is complete up to \(OverlayProgressBar.time(p.position)) and plays (\(facts.joined(separator: ", ")))")
+            return .interrupted
+        }
+        bar.note("wrote \(options.output) (\(facts.joined(separator: ", ")))")
+        return .success
+    }
+}
