@@ -6,18 +6,16 @@ import Foundation
 /// as each change hits the screen. Runs on the encoder thread.
 public final class ManifestOverlay: FrameCompositor {
     private let scenes: ShowScenes
-    private let compositor: OverlayCompositor
+    private let drawing: ShowDrawing
     private let events: EventLog
     /// Show offset at stream time 0: negative while the stream runs before `show.starts`.
     private var offsetAtStart: Double = 0
     private var origin = Date()
-    private var lastState: ScreenState?
-    private var lastWasSlate = false
     private var sequence = 0
 
     public init(manifest: Manifest, size: FrameSize, events: EventLog) throws {
         scenes = ShowScenes(manifest: manifest)
-        compositor = try OverlayCompositor(frameWidth: size.width, frameHeight: size.height, theme: try scenes.theme())
+        drawing = try ShowDrawing(scenes: scenes)
         self.events = events
     }
 
@@ -32,26 +30,15 @@ public final class ManifestOverlay: FrameCompositor {
         return length - date.timeIntervalSince(scenes.manifest.origin(streamStart: date))
     }
 
-    public func compose(onto frame: Frame, time: Double) throws {
+    public func prepare(width: Int, height: Int, time: Double) throws -> Bool {
         let t = time + offsetAtStart
-        if t < 0 {
-            // Before the show: the slate, redrawn once a second as its countdown ticks.
-            try compositor.update(scenes.scene(at: t))
-            lastWasSlate = true
-        } else {
-            let state = scenes.timeline.state(at: t)
-            if state != lastState || lastWasSlate {
-                for change in scenes.changes(from: lastState, to: state, at: t) { emit(change, at: t, streamTime: time) }
-                try compositor.update(scenes.scene(for: state))
-                lastState = state
-                lastWasSlate = false
-            }
+        for change in try drawing.advance(to: t, width: width, height: height, matrix: nil) {
+            emit(change, at: t, streamTime: time)
         }
-        guard !compositor.scene.isEmpty else { return }
-        try frame.makeWritable()
-        guard let planes = YUVPlanes(frame) else { return }
-        compositor.blend(into: planes)
+        return drawing.isDrawing
     }
+
+    public func draw(onto frame: Frame) { drawing.draw(into: frame) }
 
     private func emit(_ change: TimelineChange, at t: Double, streamTime: Double) {
         sequence += 1

@@ -1,11 +1,12 @@
 import Foundation
 
-/// Draws on each output picture just before it is encoded: the product overlays. The stage hands
-/// it a picture that may share buffers with the next one, so a compositor that draws must call
-/// `frame.makeWritable()` first.
+/// Draws on each output picture just before it is encoded: the product overlays.
 public protocol FrameCompositor: AnyObject {
-    /// `time` is the picture's time on the stream (seconds from the first frame).
-    func compose(onto frame: Frame, time: Double) throws
+    /// Gets ready for the picture at stream `time` (seconds from the first frame); true when
+    /// something is to be drawn on it.
+    func prepare(width: Int, height: Int, time: Double) throws -> Bool
+    /// Draws onto a picture the stage owns and may write.
+    func draw(onto frame: Frame)
     /// Called once, as the first frame is made, with the wall-clock moment of stream time 0.
     func streamStarted(at date: Date)
 }
@@ -23,11 +24,23 @@ final class VideoStage {
     private var lastScaled: Frame?
     private var black: Frame?
     private let size: FrameSize
+    /// Pictures to draw on, reused once the encoder has let go of them: drawing never writes
+    /// into a picture that is shown again, and never allocates (and faults in) a fresh one.
+    private var canvases: [Frame] = []
 
     init(size: FrameSize, compositor: FrameCompositor?) {
         self.size = size
         scaler = Scaler(width: size.width, height: size.height)
         self.compositor = compositor
+    }
+
+    /// A writable picture of the output size from the pool (at most a few, as the encoder
+    /// releases each picture once it has taken it in).
+    private func canvas() throws -> Frame {
+        if let free = canvases.first(where: { $0.isWritable }) { return free }
+        let frame = try Frame(videoWidth: size.width, height: size.height)
+        if canvases.count < 4 { canvases.append(frame) }
+        return frame
     }
 
     func streamStarted(at date: Date) { compositor?.streamStarted(at: date) }
@@ -52,8 +65,14 @@ final class VideoStage {
             }
             base = black!
         }
-        let output = try base.reference()
-        try compositor?.compose(onto: output, time: time)
+        let output: Frame
+        if let compositor, try compositor.prepare(width: size.width, height: size.height, time: time) {
+            output = try canvas()
+            try output.copyPicture(from: base)
+            compositor.draw(onto: output)
+        } else {
+            output = try base.reference()
+        }
         output.pts = index
         // A decoded picture's own type must not force keyframes: they come every --keyint only.
         output.clearPictureType()

@@ -45,6 +45,15 @@ public final class Frame {
         try FFmpegError.check(av_frame_make_writable(pointer), "av_frame_make_writable")
     }
 
+    /// No other reference shares the buffers: safe to write.
+    var isWritable: Bool { av_frame_is_writable(pointer) != 0 }
+
+    /// Copies another picture's pixels and properties into this one's own buffers (same size).
+    func copyPicture(from source: Frame) throws {
+        try FFmpegError.check(av_frame_copy(pointer, source.pointer), "copy picture")
+        try FFmpegError.check(av_frame_copy_props(pointer, source.pointer), "copy picture properties")
+    }
+
     public var width: Int { Int(pointer.pointee.width) }
     public var height: Int { Int(pointer.pointee.height) }
     public var sampleCount: Int { Int(pointer.pointee.nb_samples) }
