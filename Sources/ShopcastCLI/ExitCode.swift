@@ -22,7 +22,7 @@ public enum ExitCode: Int32, CaseIterable, Sendable {
     /// One line for the man page's EXIT STATUS section.
     public var meaning: String {
         switch self {
-        case .success: return "Success; for go-live, the show ran to its end and every destination stayed up or came back."
+        case .success: return "Success; for go-live, the show ran to its end (or was stopped by a signal) and every destination was reached and none gave up."
         case .nothingLive: return "schedule now: no offer is on screen at that moment."
         case .usage: return "Wrong usage: an unknown command or option, a missing or malformed value."
         case .dataError: return "Bad data: a manifest with errors, a malformed duration, rate or size."
