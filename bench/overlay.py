@@ -11,7 +11,7 @@
     with the audio copied. The plain ffmpeg transcode (no card) is shown for scale. Reported:
     wall seconds, CPU seconds, and the speed ratio (target: shopcast at least as fast).
 
-Usage: bench/overlay.py [--seconds 20] [--burn-seconds 30] [--runs 3] [--json out.json]
+Usage: bench/overlay.py [--seconds 60] [--burn-seconds 30] [--runs 3] [--json out.json]
 """
 import argparse
 import json
@@ -80,7 +80,7 @@ def ffmpeg_plain_argv(src, out):
 
 def main():
     ap = argparse.ArgumentParser()
-    ap.add_argument("--seconds", type=int, default=20, help="go-live stream length")
+    ap.add_argument("--seconds", type=int, default=60, help="go-live stream length (long enough that start-up, fonts included, is not what is measured)")
     ap.add_argument("--burn-seconds", type=int, default=30, help="length of the file overlay burns")
     ap.add_argument("--runs", type=int, default=3)
     ap.add_argument("--json")

@@ -12,8 +12,7 @@ struct ExternalTool {
     }
 
     /// Finds `name` on PATH (or the usual system folders). When it is missing the test cannot
-    /// check anything: under CI (`CI=true`, where scripts/install-deps installs every checker)
-    /// that is a failure; on a developer machine the test is reported as skipped.
+    /// check anything, and that is a failure: scripts/install-deps installs every checker.
     static func require(_ name: String, file: StaticString = #filePath, line: UInt = #line) throws -> ExternalTool {
         let env = ProcessInfo.processInfo.environment
         let dirs = (env["PATH"] ?? "").split(separator: ":").map(String.init) + ["/usr/bin", "/bin", "/usr/local/bin"]
@@ -21,11 +20,8 @@ struct ExternalTool {
             return ExternalTool(path: dir + "/" + name)
         }
         let message = "\(name) is not installed: run scripts/install-deps"
-        if env["CI"] == "true" {
-            XCTFail(message, file: file, line: line)
-            throw ToolError(message: message)
-        }
-        throw XCTSkip(message)
+        XCTFail(message, file: file, line: line)
+        throw ToolError(message: message)
     }
 
     struct ToolError: Error { let message: String }
