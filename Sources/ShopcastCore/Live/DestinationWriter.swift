@@ -373,6 +373,10 @@ final class DestinationWriter: @unchecked Sendable {
         } else {
             text = "\(error)"
         }
+        // The server's or the library's own words, when FFmpeg logged any on this thread.
+        if let detail = FFmpegLog.takeLastError(), !(error is ShopcastError) {
+            text += " (\(detail.replacingOccurrences(of: #"^\[[^\]]*\] "#, with: "", options: .regularExpression)))"
+        }
         return SecretMasker.shared.mask(text)
     }
 }

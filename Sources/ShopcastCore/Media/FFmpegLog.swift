@@ -18,7 +18,7 @@ public enum FFmpegLog {
         av_log_set_level(verbose ? AV_LOG_INFO : AV_LOG_ERROR)
         av_log_set_callback { avcl, level, format, arguments in
             guard level <= av_log_get_level(), let format, let arguments else { return }
-            var line = [CChar](repeating: 0, count: 1024)
+            var line = [CChar](repeating: 0, count: 4096)
             var printPrefix: Int32 = 1
             av_log_format_line2(avcl, level, format, arguments, &line, Int32(line.count), &printPrefix)
             let text = String(cString: line).trimmingCharacters(in: .whitespacesAndNewlines)
@@ -27,7 +27,19 @@ public enum FFmpegLog {
         }
     }
 
+    /// FFmpeg's last error line on the calling thread, cleared as it is read: a destination's
+    /// writer thread adds the server's own words ("Server error: ...") to its message.
+    public static func takeLastError() -> String? {
+        let dictionary = Thread.current.threadDictionary
+        let line = dictionary[errorKey] as? String
+        dictionary.removeObject(forKey: errorKey)
+        return line
+    }
+
+    private static let errorKey = "shopcast.ffmpeg.lastError"
+
     private static func deliver(level: Int32, _ line: String) {
+        if level <= AV_LOG_ERROR { Thread.current.threadDictionary[errorKey] = line }
         lock.lock()
         let sink = self.sink, limit = printLevel
         lock.unlock()
