@@ -25,7 +25,7 @@ enum GoLiveRunner {
         if let ca = options.caFile, !FileManager.default.isReadableFile(atPath: ca) {
             throw ShopcastError(.noInput, "--ca-file '\(ca)' cannot be read")
         }
-        let manifest = try options.manifest.map { try ScheduleSupport.load($0, context: context) }
+        let manifest = try options.manifest.map { try ManifestOption.load($0, context: context) }
         var format = options.format
         if let name = manifest?.show.preset, !options.formatGiven, let preset = OutputFormat.preset(name) {
             format.size = preset.size

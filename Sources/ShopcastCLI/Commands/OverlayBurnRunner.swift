@@ -4,7 +4,7 @@ import ShopcastCore
 /// Runs `overlay INPUT -o OUTPUT`: loads the manifest, burns, shows progress, handles signals.
 enum OverlayBurnRunner {
     static func run(_ options: OverlayOptions.Burn, options all: OverlayOptions, context: CommandContext) throws -> ExitCode {
-        let manifest = try ScheduleSupport.load(context.resolvePath(all.manifest), context: context)
+        let manifest = try ManifestOption.load(context.resolvePath(all.manifest), context: context)
         let input = context.resolvePath(options.input), output = context.resolvePath(options.output)
         let burn = try OverlayBurn(job: OverlayBurn.Job(input: input, output: output, startOffset: options.startOffset,
                                                         video: options.video),

@@ -4,7 +4,7 @@ import ShopcastCore
 /// Runs `overlay --preview`: stills of the chosen moments and a contact sheet; paths on stdout.
 enum OverlayPreviewRunner {
     static func run(_ options: OverlayOptions.Preview, options all: OverlayOptions, context: CommandContext) throws -> ExitCode {
-        let manifest = try ScheduleSupport.load(context.resolvePath(all.manifest), context: context)
+        let manifest = try ManifestOption.load(context.resolvePath(all.manifest), context: context)
         let size = options.size ?? manifest.show.preset.flatMap { OutputFormat.preset($0)?.size } ?? FrameSize(width: 1280, height: 720)
         let background = try options.background.map { try ShowPreview.loadBackground(path: context.resolvePath($0), for: size) }
         let preview = try ShowPreview(manifest: manifest, size: size, background: background)

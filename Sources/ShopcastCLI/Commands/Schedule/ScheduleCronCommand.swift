@@ -31,7 +31,7 @@ enum ScheduleCronCommand {
             }
             lead = value
         }
-        let manifest = try ScheduleSupport.load(path, context: context)
+        let manifest = try ManifestOption.load(path, context: context)
         guard let starts = start ?? manifest.show.starts else {
             throw UsageError("\(path) has no show.starts; give --start TIME", command: name)
         }

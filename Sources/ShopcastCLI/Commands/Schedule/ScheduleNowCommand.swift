@@ -28,7 +28,7 @@ enum ScheduleNowCommand {
         let now = Date()
         let at = try ScheduleSupport.time(parsed.value("at") ?? "now", option: "at", command: name, now: now)
         let start = try parsed.value("start").map { try ScheduleSupport.time($0, option: "start", command: name, now: now) }
-        let manifest = try ScheduleSupport.load(path, context: context)
+        let manifest = try ManifestOption.load(path, context: context)
         guard let origin = start ?? manifest.show.starts else {
             throw UsageError("\(path) has no show.starts; give --start TIME, when the stream started", command: name)
         }

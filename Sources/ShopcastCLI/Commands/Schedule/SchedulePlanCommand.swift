@@ -25,7 +25,7 @@ enum SchedulePlanCommand {
         let name = "schedule plan"
         let path = try ScheduleSupport.file(parsed, command: name)
         let start = try parsed.value("start").map { try ScheduleSupport.time($0, option: "start", command: name, now: Date()) }
-        let manifest = try ScheduleSupport.load(path, context: context)
+        let manifest = try ManifestOption.load(path, context: context)
         let origin = start ?? manifest.show.starts
         let zone = manifest.show.starts?.zone ?? origin?.zone ?? TimeZone.current
         let timeline = Timeline(manifest)

@@ -50,7 +50,7 @@ enum ScheduleRunCommand {
         let absolute = path.hasPrefix("/") ? path : context.currentDirectory.appendingPathComponent(path).path
         let lock = try RunLock(path: absolute)
         defer { withExtendedLifetime(lock) {} }
-        let manifest = try ScheduleSupport.load(path, context: context)
+        let manifest = try ManifestOption.load(path, context: context)
         let timeline = Timeline(manifest)
         let origin = start?.date ?? manifest.origin(streamStart: now)
         let zone = manifest.show.starts?.zone ?? start?.zone ?? TimeZone.current

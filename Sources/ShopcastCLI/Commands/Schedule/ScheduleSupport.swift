@@ -1,20 +1,8 @@
 import Foundation
 import ShopcastCore
 
-/// What the schedule subcommands share: loading a manifest with its diagnostics on stderr,
-/// and reading times from options.
+/// What the schedule subcommands share: operands, times from options, table layout.
 enum ScheduleSupport {
-    /// Loads and checks `path`; prints every diagnostic to stderr; throws `.badData` on errors.
-    static func load(_ path: String, context: CommandContext) throws -> Manifest {
-        let result = try ManifestLoader().load(path: path, relativeTo: context.currentDirectory)
-        context.console.err(DiagnosticRenderer.text(result.diagnostics))
-        guard let manifest = result.manifest, !result.hasErrors else {
-            let errors = result.diagnostics.filter { $0.severity == .error }.count
-            throw ShopcastError(.badData, "\(path) has \(errors) error\(errors == 1 ? "" : "s"); run 'shopcast schedule check \(path)' after fixing")
-        }
-        return manifest
-    }
-
     /// The single FILE operand.
     static func file(_ parsed: ParsedArguments, command: String) throws -> String {
         guard let path = parsed.operands.first else { throw UsageError("missing the manifest FILE", command: command) }
