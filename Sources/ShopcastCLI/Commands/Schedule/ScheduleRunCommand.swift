@@ -78,18 +78,8 @@ enum ScheduleRunCommand {
         }
 
         let runner = ScheduleRunner(timeline: timeline, origin: origin)
-        let signals = [SIGINT, SIGTERM].map { number -> DispatchSourceSignal in
-            signal(number, SIG_IGN)
-            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
-            source.setEventHandler { runner.stop() }
-            source.resume()
-            return source
-        }
-        defer {
-            for source in signals { source.cancel() }
-            signal(SIGINT, SIG_DFL)
-            signal(SIGTERM, SIG_DFL)
-        }
+        let signals = SignalWatcher { _ in runner.stop() }
+        defer { signals.cancel() }
 
         var failure: Error?
         let summary = runner.run { event in
