@@ -122,7 +122,7 @@ final class BurnPass {
         picture.clearPictureType()
         guard let encoder, let output else { return }
         guard picture.width == encodedSize.width, picture.height == encodedSize.height else {
-            throw ShopcastError(.badData, "\(burn.job.input): the picture size changes at \(Self.clock(position)) (\(encodedSize.width)x\(encodedSize.height) to \(picture.width)x\(picture.height)); shopcast overlay needs one size throughout")
+            throw ShopcastError(.badData, "\(burn.job.input): the picture size changes at \(OverlayWords.clock(Int(position))) (\(encodedSize.width)x\(encodedSize.height) to \(picture.width)x\(picture.height)); shopcast overlay needs one size throughout")
         }
         try encoder.send(picture)
         for p in try encoder.drain() { try write { try output.writeVideo(p, duration: frameDuration) } }
@@ -168,9 +168,4 @@ final class BurnPass {
     }
 
     private var elapsed: Double { Double(MonotonicClock.nanoseconds() - started) / 1e9 }
-
-    static func clock(_ seconds: Double) -> String {
-        let s = Int(seconds)
-        return s >= 3600 ? String(format: "%d:%02d:%02d", s / 3600, (s % 3600) / 60, s % 60) : String(format: "%02d:%02d", s / 60, s % 60)
-    }
 }

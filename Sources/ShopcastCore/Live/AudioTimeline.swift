@@ -14,6 +14,8 @@ final class AudioTimeline: @unchecked Sendable {
 
     private let lock = NSLock()
     private var chunks: [Chunk] = []
+    /// Samples per channel waiting in `chunks`.
+    private var buffered = 0
     private let rate = Double(OutputFormat.audioSampleRate)
     /// Differences smaller than this are jitter, not gaps (50 ms).
     private let tolerance: Int64 = 2400
@@ -24,9 +26,9 @@ final class AudioTimeline: @unchecked Sendable {
         guard interleaved.count >= 2 else { return }
         lock.lock()
         chunks.append(Chunk(samples: interleaved, start: Int64((time * rate).rounded()), consumed: 0))
-        var total = chunks.reduce(0) { $0 + $1.remaining }
-        while total > maxBuffered, let first = chunks.first {
-            total -= first.remaining
+        buffered += interleaved.count / 2
+        while buffered > maxBuffered, let first = chunks.first {
+            buffered -= first.remaining
             chunks.removeFirst()
         }
         lock.unlock()
@@ -52,6 +54,7 @@ final class AudioTimeline: @unchecked Sendable {
             if next < pos - tolerance {
                 let skip = Int(min(Int64(chunks[0].remaining), pos - next))
                 chunks[0].consumed += skip
+                buffered -= skip
                 if chunks[0].remaining == 0 { chunks.removeFirst() }
                 continue
             }
@@ -64,6 +67,7 @@ final class AudioTimeline: @unchecked Sendable {
                 }
             }
             chunks[0].consumed += n
+            buffered -= n
             if chunks[0].remaining == 0 { chunks.removeFirst() }
             written += n
             pos += Int64(n)

@@ -6,7 +6,7 @@ final class Scaler {
     let width: Int
     let height: Int
     private var context: OpaquePointer?
-    private var key: (Int32, Int32, Int32, Int32, Int32) = (0, 0, -1, 0, 0)
+    private var key: (Int32, Int32, Int32, Int32, Int32, UInt32) = (0, 0, -1, 0, 0, 0)
     private var fit = (x: 0, y: 0, width: 0, height: 0)
 
     init(width: Int, height: Int) {
@@ -25,7 +25,7 @@ final class Scaler {
            s.color_range != AVCOL_RANGE_JPEG {
             return try source.reference()
         }
-        if key != (s.width, s.height, s.format, sar.num, sar.den) {
+        if key != (s.width, s.height, s.format, sar.num, sar.den, s.color_range.rawValue) {
             try configure(source: s, sar: sar)
         }
         let output = try Frame(videoWidth: width, height: height)
@@ -74,7 +74,7 @@ final class Scaler {
         let coefficients = sws_getCoefficients(SWS_CS_DEFAULT)
         let fullRange: Int32 = s.color_range == AVCOL_RANGE_JPEG || isJPEGFormat(s.format) ? 1 : 0
         sws_setColorspaceDetails(context, coefficients, fullRange, coefficients, 0, 0, 1 << 16, 1 << 16)
-        key = (s.width, s.height, s.format, sar.num, sar.den)
+        key = (s.width, s.height, s.format, sar.num, sar.den, s.color_range.rawValue)
     }
 
     private func isJPEGFormat(_ format: Int32) -> Bool {
