@@ -34,6 +34,14 @@ final class AudioTimeline: @unchecked Sendable {
         lock.unlock()
     }
 
+    /// Lets go of the buffered audio (the show is over).
+    func removeAll() {
+        lock.lock()
+        chunks.removeAll()
+        buffered = 0
+        lock.unlock()
+    }
+
     /// Fills `count` samples per channel for output position `position` into planar buffers.
     func pull(position: Int64, count: Int, left: UnsafeMutablePointer<Float>, right: UnsafeMutablePointer<Float>) {
         lock.lock()

@@ -148,6 +148,12 @@ final class DestinationWriter: @unchecked Sendable {
         }
     }
 
+    /// The writer thread has ended (trailer written or given up) and holds no packets.
+    var isDone: Bool {
+        condition.lock(); defer { condition.unlock() }
+        return done
+    }
+
     private var queueIsEmpty: Bool { head >= queue.count }
 
     private func append(_ packet: EncodedPacket) { queue.append(packet) }

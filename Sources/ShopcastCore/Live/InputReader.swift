@@ -26,9 +26,10 @@ final class InputReader: @unchecked Sendable {
     /// End of the latest frame, in show time; where a loop continues from.
     private var latestEnd: Double = 0
 
-    private let stateLock = NSLock()
+    private let stateLock = NSCondition()
     private var endedAt: Double?
-    private var doneFlag = false
+    /// The thread has let go of the input and its decoders.
+    private var released = false
 
     /// Opens the input now, so a bad source fails before the show starts.
     init(spec: InputSpec, opener: InputOpener, clock: ShowClock, loop: Bool,
@@ -54,13 +55,37 @@ final class InputReader: @unchecked Sendable {
     }
 
     func start() {
-        let thread = Thread { [self] in run() }
+        let thread = Thread { [self] in
+            run()
+            releaseMedia()
+        }
         thread.name = "shopcast-input"
         thread.start()
     }
 
     /// Stops reading; blocking calls are interrupted.
     func stop() { interrupter.abort() }
+
+    /// Waits up to `timeout` seconds for the thread to close the input; false if it has not.
+    func waitUntilReleased(timeout: Double) -> Bool {
+        let limit = Date(timeIntervalSinceNow: timeout)
+        stateLock.lock()
+        defer { stateLock.unlock() }
+        while !released && stateLock.wait(until: limit) {}
+        return released
+    }
+
+    /// The show is over for this input: decoders (and the frames their pools hold) and the
+    /// demuxer go now, on the thread that used them.
+    private func releaseMedia() {
+        videoDecoder = nil
+        audioDecoder = nil
+        input.close()
+        stateLock.lock()
+        released = true
+        stateLock.broadcast()
+        stateLock.unlock()
+    }
 
     private func selectStreams() throws {
         videoIndex = videoSink != nil ? input.bestStream(video: true) : nil
@@ -204,7 +229,6 @@ final class InputReader: @unchecked Sendable {
     private func finish() {
         stateLock.lock()
         if endedAt == nil { endedAt = latestEnd }
-        doneFlag = true
         stateLock.unlock()
     }
 }

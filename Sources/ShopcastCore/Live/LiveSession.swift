@@ -139,7 +139,24 @@ public final class LiveSession: @unchecked Sendable {
             Thread { writer.finish(deadline: writer.destination.isNetwork ? 3 : 5); group.leave() }.start()
         }
         group.wait()
-        return conclude()
+        let summary = conclude()
+        releaseMedia()
+        return summary
+    }
+
+    /// Frees the decoders, encoders and every picture now that the show is over, so the
+    /// process does not carry the show's memory into its exit (or its caller's next step).
+    private func releaseMedia() {
+        for reader in readers { _ = reader.waitUntilReleased(timeout: 2) }
+        videoQueue.removeAll()
+        audioTimeline.removeAll()
+        stage.releasePictures()
+        // A writer still stuck past its deadline may yet ask for codec parameters; then the
+        // encoders go when the session does.
+        if writers.allSatisfy({ $0.isDone }) {
+            videoEncoder.close()
+            audioEncoder.close()
+        }
     }
 
     private func encoderProgress() -> (Bool, Int64, Int) {

@@ -18,6 +18,14 @@ final class VideoFrameQueue: @unchecked Sendable {
         lock.unlock()
     }
 
+    /// Lets go of every picture (the show is over).
+    func removeAll() {
+        lock.lock()
+        frames.removeAll()
+        current = nil
+        lock.unlock()
+    }
+
     /// The picture due at `time`, or nil before the first one arrives.
     func frame(at time: Double) -> Frame? {
         lock.lock()

@@ -45,6 +45,14 @@ final class VideoStage {
 
     func streamStarted(at date: Date) { compositor?.streamStarted(at: date) }
 
+    /// Lets go of the pictures the stage keeps (the show is over).
+    func releasePictures() {
+        lastSource = nil
+        lastScaled = nil
+        black = nil
+        canvases.removeAll()
+    }
+
     /// The picture for output frame `index` at `time`, from `source` (nil: nothing yet, black).
     func render(_ source: Frame?, index: Int64, time: Double) throws -> Frame {
         let base: Frame

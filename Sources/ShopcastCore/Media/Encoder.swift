@@ -26,6 +26,10 @@ public final class Encoder {
 
     deinit { avcodec_free_context(&context) }
 
+    /// Frees the codec (x264's frame buffers and lookahead) as soon as the show is over, rather
+    /// than whenever the last reference goes. Nothing may be sent afterwards.
+    func close() { avcodec_free_context(&context) }
+
     /// H.264 with libx264: zero latency, constant frame rate, a keyframe exactly every
     /// `gopFrames` (scene-cut keyframes off), CBR-like rate control (maxrate = bitrate,
     /// buffer = 2 s of it, HRD signalled as CBR).
@@ -78,12 +82,14 @@ public final class Encoder {
 
     /// Feeds a frame (pts in `timeBase`), or nil to flush at the end.
     func send(_ frame: Frame?) throws {
+        guard context != nil else { throw FFmpegError(shim_averror(EINVAL), "the encoder is closed") }
         let code = avcodec_send_frame(context, frame?.pointer)
         if code == shim_AVERROR_EOF { return }
         try FFmpegError.check(code, isVideo ? "encode video" : "encode audio")
     }
 
     func receive(into packet: Packet) throws -> StepResult {
+        guard context != nil else { return .endOfStream }
         let code = avcodec_receive_packet(context, packet.pointer)
         if code == shim_AVERROR_EAGAIN { return .again }
         if code == shim_AVERROR_EOF { return .endOfStream }
@@ -93,6 +99,7 @@ public final class Encoder {
 
     /// Copies the encoder's parameters (with SPS/PPS or AudioSpecificConfig) to a muxer stream.
     func copyParameters(to parameters: UnsafeMutablePointer<AVCodecParameters>) throws {
+        guard context != nil else { throw FFmpegError(shim_averror(EINVAL), "the encoder is closed") }
         try FFmpegError.check(avcodec_parameters_from_context(parameters, context), "codec parameters")
     }
 }

@@ -32,6 +32,9 @@ public final class InputFile {
 
     deinit { avformat_close_input(&context) }
 
+    /// Closes the demuxer (and its connection) now; reading afterwards reports the end.
+    func close() { avformat_close_input(&context) }
+
     private static let registerDevices: Void = { avdevice_register_all() }()
 
     var formatContext: UnsafeMutablePointer<AVFormatContext> { context! }
@@ -48,6 +51,7 @@ public final class InputFile {
 
     /// Reads the next packet into `packet`: `.endOfStream` at the end, throws on errors.
     func read(into packet: Packet) throws -> StepResult {
+        guard context != nil else { return .endOfStream }
         let code = av_read_frame(context, packet.pointer)
         if code == shim_AVERROR_EOF { return .endOfStream }
         if code == shim_AVERROR_EAGAIN { return .again }
