@@ -381,7 +381,7 @@ final class DestinationWriter: @unchecked Sendable {
         }
         // The server's or the library's own words, when FFmpeg logged any on this thread.
         if let detail = FFmpegLog.takeLastError(), !(error is ShopcastError) {
-            text += " (\(detail.replacingOccurrences(of: #"^\[[^\]]*\] "#, with: "", options: .regularExpression)))"
+            text += " (\(detail))"
         }
         return SecretMasker.shared.mask(text)
     }

@@ -20,6 +20,7 @@ public struct FFmpegError: Error, CustomStringConvertible, Sendable {
     public var isNoSpace: Bool { code == shim_AVERROR_ENOSPC }
     /// The call was cut short by our interrupt callback (a stop or a deadline).
     public var isInterrupted: Bool { code == shim_AVERROR_EXIT }
+    public var isTimeout: Bool { code == shim_AVERROR_ETIMEDOUT }
 
     /// A generic I/O failure: what FFmpeg's TLS layer reports for a certificate it cannot verify.
     public var isIOError: Bool { code == shim_averror(EIO) }

@@ -27,13 +27,14 @@ public enum FFmpegLog {
         }
     }
 
-    /// FFmpeg's last error line on the calling thread, cleared as it is read: a destination's
-    /// writer thread adds the server's own words ("Server error: ...") to its message.
+    /// FFmpeg's last error line on the calling thread, cleared as it is read, without its
+    /// "[tcp @ 0x...]" prefix: a destination's writer thread adds the server's own words
+    /// ("Server error: ...") to its message.
     public static func takeLastError() -> String? {
         let dictionary = Thread.current.threadDictionary
         let line = dictionary[errorKey] as? String
         dictionary.removeObject(forKey: errorKey)
-        return line
+        return line?.replacingOccurrences(of: #"^\[[^\]]*\] "#, with: "", options: .regularExpression)
     }
 
     private static let errorKey = "shopcast.ffmpeg.lastError"

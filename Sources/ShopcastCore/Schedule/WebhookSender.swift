@@ -1,7 +1,4 @@
 import Foundation
-#if canImport(FoundationNetworking)
-import FoundationNetworking
-#endif
 
 /// POSTs each event to every webhook. Each (event, webhook) delivery is independent: a
 /// failing shop endpoint is retried with backoff on its own timer and never delays the next
@@ -30,9 +27,9 @@ public final class WebhookSender: @unchecked Sendable {
     public let urls: [URL]
     private let secret: Data?
     private let policy: RetryPolicy
-    private let session: URLSession
     private let group = DispatchGroup()
-    private let queue = DispatchQueue(label: "shopcast.webhooks")
+    /// Each attempt blocks a worker of its own while it waits for the shop's answer.
+    private let workers = DispatchQueue(label: "shopcast.webhooks", attributes: .concurrent)
     private let onOutcome: @Sendable (Outcome) -> Void
 
     /// `secret` signs each body with HMAC-SHA256 (`X-Shopcast-Signature: sha256=<hex>`).
@@ -42,27 +39,19 @@ public final class WebhookSender: @unchecked Sendable {
         self.secret = secret
         self.policy = policy
         self.onOutcome = onOutcome
-        let configuration = URLSessionConfiguration.ephemeral
-        configuration.timeoutIntervalForRequest = policy.timeout
-        configuration.httpMaximumConnectionsPerHost = 8
-        session = URLSession(configuration: configuration)
     }
 
     /// Starts delivering `body` to every webhook; returns at once.
     public func send(_ body: Data, event: String, sequence: Int) throws {
         let signature = try secret.map { "sha256=" + (try HMACSHA256.hex(body, key: $0)) }
-        let delivery = UUID().uuidString.lowercased()
+        let deliveryID = UUID().uuidString.lowercased()
+        var headers = [("Content-Type", "application/json"), ("User-Agent", "shopcast/\(ShopcastVersion.current)"),
+                       ("X-Shopcast-Event", event), ("X-Shopcast-Delivery", deliveryID)]
+        if let signature { headers.append(("X-Shopcast-Signature", signature)) }
         for url in urls {
-            var request = URLRequest(url: url, timeoutInterval: policy.timeout)
-            request.httpMethod = "POST"
-            request.httpBody = body
-            request.setValue("application/json", forHTTPHeaderField: "Content-Type")
-            request.setValue("shopcast/\(ShopcastVersion.current)", forHTTPHeaderField: "User-Agent")
-            request.setValue(event, forHTTPHeaderField: "X-Shopcast-Event")
-            request.setValue(delivery, forHTTPHeaderField: "X-Shopcast-Delivery")
-            if let signature { request.setValue(signature, forHTTPHeaderField: "X-Shopcast-Signature") }
             group.enter()
-            attempt(request, url: url, event: event, sequence: sequence, number: 1)
+            let delivery = Delivery(url: url, body: body, headers: headers, event: event, sequence: sequence)
+            workers.async { self.attempt(delivery, number: 1) }
         }
     }
 
@@ -71,24 +60,40 @@ public final class WebhookSender: @unchecked Sendable {
         group.wait(timeout: .now() + timeout) == .success
     }
 
-    private func attempt(_ request: URLRequest, url: URL, event: String, sequence: Int, number: Int) {
-        var numbered = request
-        numbered.setValue(String(number), forHTTPHeaderField: "X-Shopcast-Attempt")
-        session.dataTask(with: numbered) { [self] _, response, error in
-            let status = (response as? HTTPURLResponse)?.statusCode
-            let ok = status.map { (200..<300).contains($0) } ?? false
-            let detail = error.map { "\($0.localizedDescription)" } ?? status.map { "HTTP \($0)" } ?? "no response"
-            // 4xx other than 408 and 429 will not get better by asking again.
-            let retryable = !ok && (status == nil || status! >= 500 || status == 408 || status == 429)
-            if retryable, number < policy.attempts {
-                let delay = policy.firstDelay * pow(policy.factor, Double(number - 1))
-                queue.asyncAfter(deadline: .now() + delay) {
-                    self.attempt(request, url: url, event: event, sequence: sequence, number: number + 1)
-                }
-                return
-            }
-            onOutcome(Outcome(url: url, event: event, sequence: sequence, attempts: number, delivered: ok, detail: detail))
-            group.leave()
-        }.resume()
+    private struct Delivery {
+        let url: URL
+        let body: Data
+        let headers: [(String, String)]
+        let event: String
+        let sequence: Int
+    }
+
+    private func attempt(_ delivery: Delivery, number: Int) {
+        var status: Int?
+        var detail: String
+        _ = FFmpegLog.takeLastError()  // an earlier delivery's, on this worker thread
+        do {
+            let code = try HTTPPost.send(delivery.body, to: delivery.url,
+                                         headers: delivery.headers + [("X-Shopcast-Attempt", String(number))],
+                                         timeout: policy.timeout)
+            status = code
+            detail = "HTTP \(code)"
+        } catch {
+            // FFmpeg's own words ("Connection to tcp://... failed: Connection refused") say more.
+            let timedOut = (error as? FFmpegError)?.isTimeout ?? false
+            detail = "\(error)"
+            if !timedOut, let words = FFmpegLog.takeLastError() { detail += " (\(words))" }
+        }
+        let ok = status.map { (200..<300).contains($0) } ?? false
+        // 4xx other than 408 and 429 will not get better by asking again; nor will a redirect.
+        let retryable = !ok && (status == nil || status! >= 500 || status == 408 || status == 429)
+        if retryable, number < policy.attempts {
+            let delay = policy.firstDelay * pow(policy.factor, Double(number - 1))
+            workers.asyncAfter(deadline: .now() + delay) { self.attempt(delivery, number: number + 1) }
+            return
+        }
+        onOutcome(Outcome(url: delivery.url, event: delivery.event, sequence: delivery.sequence, attempts: number,
+                          delivered: ok, detail: detail))
+        group.leave()
     }
 }
