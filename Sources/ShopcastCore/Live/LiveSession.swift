@@ -30,6 +30,8 @@ public final class LiveSession: @unchecked Sendable {
     private var framesEncoded: Int64 = 0
     private var skippedFrames: Int64 = 0
     private var bytesEncoded = 0
+    /// Set once `run()` has freed the inputs' decoders and the encoders.
+    private(set) var mediaReleased = false
 
     /// Opens inputs and encoders; throws (exit 66 / 70) before anything goes out.
     public init(config: LiveConfig, events: EventLog) throws {
@@ -129,34 +131,29 @@ public final class LiveSession: @unchecked Sendable {
                 requestStop()
             }
         }
-        // Inputs first, so their threads give the CPU back; then drain every destination in
-        // parallel, each with a few seconds to send what is queued and write its trailer.
+        // Inputs first, so their threads give the CPU back and their decoders' memory (the
+        // encoder thread has freed its own); then drain every destination in parallel, each
+        // with a few seconds to send what is queued and write its trailer.
         clock.stop()
         for reader in readers { reader.stop() }
+        releaseMedia()
         let group = DispatchGroup()
         for writer in writers {
             group.enter()
             Thread { writer.finish(deadline: writer.destination.isNetwork ? 3 : 5); group.leave() }.start()
         }
         group.wait()
-        let summary = conclude()
-        releaseMedia()
-        return summary
+        return conclude()
     }
 
-    /// Frees the decoders, encoders and every picture now that the show is over, so the
-    /// process does not carry the show's memory into its exit (or its caller's next step).
+    /// Waits (briefly) for the inputs to let go of their decoders and drops the last pictures
+    /// they queued, so the process does not carry the show's memory into its exit or its
+    /// caller's next step. The encoder thread has already closed the encoders.
     private func releaseMedia() {
-        for reader in readers { _ = reader.waitUntilReleased(timeout: 2) }
+        let readersReleased = readers.map { $0.waitUntilReleased(timeout: 1) }.allSatisfy { $0 }
         videoQueue.removeAll()
         audioTimeline.removeAll()
-        stage.releasePictures()
-        // A writer still stuck past its deadline may yet ask for codec parameters; then the
-        // encoders go when the session does.
-        if writers.allSatisfy({ $0.isDone }) {
-            videoEncoder.close()
-            audioEncoder.close()
-        }
+        mediaReleased = readersReleased && videoEncoder.isClosed && audioEncoder.isClosed
     }
 
     private func encoderProgress() -> (Bool, Int64, Int) {
@@ -226,6 +223,15 @@ public final class LiveSession: @unchecked Sendable {
             encoderError = error
             lock.unlock()
         }
+        // The last packet is queued: inputs stop now, and the encoders and pictures go before
+        // the destinations write their trailers (the writers copy the stream parameters, which
+        // the encoders keep, should one still connect).
+        clock.stop()
+        videoEncoder.close()
+        audioEncoder.close()
+        stage.releasePictures()
+        videoQueue.removeAll()
+        audioTimeline.removeAll()
         lock.lock()
         encoderDone = true
         lock.unlock()

@@ -1,9 +1,12 @@
 import CFFmpeg
 
-/// An open encoder. Owns its AVCodecContext. Created by `makeVideo` (libx264) or `makeAudio`
-/// (FFmpeg's AAC-LC); encoding happens once per show whatever the number of destinations.
+/// An open encoder. Owns its AVCodecContext and a copy of its stream parameters (SPS/PPS or
+/// AudioSpecificConfig), which outlive `close()`: a destination can still open a muxer after the
+/// encoder itself is gone. Created by `makeVideo` (libx264) or `makeAudio` (FFmpeg's AAC-LC);
+/// encoding happens once per show whatever the number of destinations.
 public final class Encoder {
     private var context: UnsafeMutablePointer<AVCodecContext>?
+    private var parameters: UnsafeMutablePointer<AVCodecParameters>?
     let timeBase: AVRational
     public let isVideo: Bool
     /// Samples per audio frame the encoder wants (1024 for AAC); 0 for video.
@@ -16,19 +19,28 @@ public final class Encoder {
         let dict = OptionDictionary(options)
         do {
             try FFmpegError.check(avcodec_open2(context, codec, &dict.pointer), "open \(String(cString: codec.pointee.name)) encoder")
+            guard let parameters = avcodec_parameters_alloc() else { throw FFmpegError(shim_averror(ENOMEM), "codec parameters") }
+            self.parameters = parameters
+            try FFmpegError.check(avcodec_parameters_from_context(parameters, context), "codec parameters")
         } catch {
             avcodec_free_context(&self.context)
+            avcodec_parameters_free(&parameters)
             throw error
         }
         timeBase = context.pointee.time_base
         frameSize = Int(context.pointee.frame_size)
     }
 
-    deinit { avcodec_free_context(&context) }
+    deinit {
+        avcodec_free_context(&context)
+        avcodec_parameters_free(&parameters)
+    }
 
-    /// Frees the codec (x264's frame buffers and lookahead) as soon as the show is over, rather
-    /// than whenever the last reference goes. Nothing may be sent afterwards.
+    /// Frees the codec (x264's frame buffers and lookahead) as soon as the last packet is out,
+    /// rather than whenever the last reference goes. Nothing may be sent afterwards.
     func close() { avcodec_free_context(&context) }
+
+    var isClosed: Bool { context == nil }
 
     /// H.264 with libx264: zero latency, constant frame rate, a keyframe exactly every
     /// `gopFrames` (scene-cut keyframes off), CBR-like rate control (maxrate = bitrate,
@@ -98,8 +110,7 @@ public final class Encoder {
     }
 
     /// Copies the encoder's parameters (with SPS/PPS or AudioSpecificConfig) to a muxer stream.
-    func copyParameters(to parameters: UnsafeMutablePointer<AVCodecParameters>) throws {
-        guard context != nil else { throw FFmpegError(shim_averror(EINVAL), "the encoder is closed") }
-        try FFmpegError.check(avcodec_parameters_from_context(parameters, context), "codec parameters")
+    func copyParameters(to destination: UnsafeMutablePointer<AVCodecParameters>) throws {
+        try FFmpegError.check(avcodec_parameters_copy(destination, parameters), "codec parameters")
     }
 }
