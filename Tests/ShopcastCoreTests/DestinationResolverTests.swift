@@ -104,6 +104,21 @@ final class DestinationResolverTests: XCTestCase {
         XCTAssertEqual(DestinationResolver.maskedURL("rtmp://user:pass123@h/app/key"), "rtmp://user:****@h/app/****")
         XCTAssertEqual(Set(DestinationResolver.secrets(in: "srt://h:9000?streamid=s1x&passphrase=p2yz")), ["s1x", "p2yz"])
     }
+
+    func testHostAsWrittenAndURLsWithoutOne() throws {
+        XCTAssertEqual(DestinationResolver.host(of: "rtmp://a.example:1935/live/key"), "a.example")
+        XCTAssertEqual(DestinationResolver.host(of: "rtmps://user:p@ss@ingest.example/app/key"), "ingest.example")
+        XCTAssertEqual(DestinationResolver.host(of: "srt://[::1]:9000?streamid=x"), "[::1]")
+        XCTAssertEqual(DestinationResolver.host(of: "srt://127.0.0.1?streamid=#!::r=live"), "127.0.0.1")
+        XCTAssertEqual(DestinationResolver.host(of: "rtmp:///live/key"), "")
+        XCTAssertNil(DestinationResolver.host(of: "srt://[::1:9000"))
+        XCTAssertNil(DestinationResolver.host(of: "show.mkv"))
+        let (r, _) = resolver()
+        XCTAssertEqual(try r.resolve("rtmp://xn--caf-dma.example/live/streamkey1").url, "rtmp://xn--caf-dma.example/live/streamkey1")
+        XCTAssertThrowsError(try r.resolve("rtmp:///live/streamkey1")) { error in
+            XCTAssertTrue("\(error)".contains("not a valid URL"), "\(error)")
+        }
+    }
 }
 
 final class SecretMaskerTests: XCTestCase {

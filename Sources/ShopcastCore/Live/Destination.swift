@@ -141,10 +141,9 @@ public struct DestinationResolver {
         default:
             throw ShopcastError(.badData, "destination '\(DestinationResolver.maskedURL(original))': unsupported scheme '\(scheme)://' (use rtmp, rtmps or srt, a platform name, or a file path)")
         }
-        guard let components = URLComponents(string: url), let host = components.host, !host.isEmpty else {
+        guard URLComponents(string: url) != nil, let host = DestinationResolver.host(of: url), !host.isEmpty else {
             throw ShopcastError(.badData, "destination '\(DestinationResolver.maskedURL(original))' is not a valid URL")
         }
-        _ = host
         // Keys typed into a URL are masked in shopcast's lines and FFmpeg's; short stream names
         // ("show", "test") are not keys, and masking them would garble paths and names.
         for secret in DestinationResolver.secrets(in: url) where secret.count >= 8 { masker.register(secret) }
@@ -176,6 +175,20 @@ public struct DestinationResolver {
 
     /// Splits at the first `?`, on the raw text: SRT's `streamid=#!::r=live/KEY` holds a `#`
     /// that URL parsing would take for a fragment and so never see as part of the query.
+    /// The host as written in `scheme://[user[:password]@]host[:port]/...` ("[::1]" for IPv6),
+    /// nil when there is no authority. URLComponents' `host` would run every name through ICU's
+    /// IDNA tables, about a megabyte of pages, only to check that there is one.
+    static func host(of url: String) -> String? {
+        guard let start = url.range(of: "://") else { return nil }
+        let authority = url[start.upperBound...].prefix { !"/?#".contains($0) }
+        let hostAndPort = authority.lastIndex(of: "@").map { authority[authority.index(after: $0)...] } ?? authority
+        if hostAndPort.hasPrefix("[") {
+            guard let close = hostAndPort.firstIndex(of: "]") else { return nil }
+            return String(hostAndPort[...close])
+        }
+        return String(hostAndPort.prefix { $0 != ":" })
+    }
+
     static func query(of url: String) -> (base: String, items: [(name: String, value: String)]) {
         guard let mark = url.firstIndex(of: "?") else { return (url, []) }
         let items = url[url.index(after: mark)...].split(separator: "&").map { pair -> (String, String) in
@@ -206,7 +219,7 @@ public struct DestinationResolver {
     public static func maskedURL(_ url: String) -> String {
         let (base, items) = query(of: url)
         let maskedQuery = items.isEmpty ? "" : "?" + items.map { "\($0.name)=\(SecretMasker.mask)" }.joined(separator: "&")
-        guard var c = URLComponents(string: base), c.host != nil else {
+        guard var c = URLComponents(string: base), DestinationResolver.host(of: base) != nil else {
             // Not parseable: keep only the scheme and the host.
             if let r = base.range(of: "://") {
                 let after = base[r.upperBound...]

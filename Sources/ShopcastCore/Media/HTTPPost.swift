@@ -97,7 +97,7 @@ public enum HTTPPost {
         init(_ url: URL) throws {
             guard let scheme = url.scheme?.lowercased(), scheme == "http" || scheme == "https",
                   let components = URLComponents(url: url, resolvingAgainstBaseURL: false),
-                  let host = components.host, !host.isEmpty else {
+                  let host = components.encodedHost, !host.isEmpty else {
                 throw FFmpegError(shim_averror(EINVAL), "not an http:// or https:// URL")
             }
             secure = scheme == "https"
