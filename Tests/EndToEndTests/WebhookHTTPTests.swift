@@ -10,7 +10,7 @@ final class WebhookHTTPTests: EndToEndTestCase {
         let statuses = [200, 404, 503, 204]
         let server = try HTTPRecorder { index, _ in statuses[index % statuses.count] }
         defer { server.stop() }
-        let url = URL(string: "http://127.0.0.1:\(server.port)/hooks/live?shop=42&sig=a%2Fb")!
+        let url = URL(string: "http://shop:pa%24s@127.0.0.1:\(server.port)/hooks/live?shop=42&sig=a%2Fb")!
         // Bigger than any socket or FFmpeg buffer, with every byte value.
         let big = Data((0..<300_000).map { UInt8(truncatingIfNeeded: $0 &* 7) })
         var answers: [Int] = []
@@ -27,6 +27,8 @@ final class WebhookHTTPTests: EndToEndTestCase {
             XCTAssertEqual(request.headers["host"], "127.0.0.1:\(server.port)")
             XCTAssertEqual(request.headers["x-test"], "n\(i)")
             XCTAssertEqual(request.headers["content-type"], "application/json")
+            XCTAssertEqual(request.headers["authorization"], "Basic " + Data("shop:pa$s".utf8).base64EncodedString(),
+                           "credentials in the URL become basic authentication")
         }
         XCTAssertEqual(requests.map { $0.body.count }, [23, 0, big.count, 1])
         XCTAssertEqual(requests[2].body, big)

@@ -3,7 +3,7 @@ import Foundation
 
 /// One HTTP/1.1 POST over FFmpeg's own tcp or tls protocol: https is checked against the system's
 /// certificate store (or `caFile`) exactly as rtmps is, and shopcast needs no second HTTP and TLS
-/// stack (libcurl and the ten libraries it loads) for its webhooks. One request per connection
+/// stack (libcurl and the libraries it loads) for its webhooks. One request per connection
 /// (`Connection: close`); redirects are not followed; of the answer only the status is read.
 public enum HTTPPost {
     /// Sends `body` to `url` (http or https) with `headers`; returns the status code. Throws when
@@ -13,7 +13,7 @@ public enum HTTPPost {
         let target = try Target(url)
         do {
             return try exchange(body, target: target, headers: headers, timeout: timeout, caFile: caFile)
-        } catch let error as FFmpegError where error.isInterrupted || error.code == shim_AVERROR_ETIMEDOUT {
+        } catch let error as FFmpegError where error.isInterrupted || error.isTimeout {
             throw FFmpegError.timedOut("no answer from \(target.hostHeader) within \(DurationValue.format(timeout))")
         }
     }
@@ -29,6 +29,8 @@ public enum HTTPPost {
             if let caFile { options.append(("ca_file", caFile)) }
         }
         let interrupter = Interrupter()
+        // FFmpeg holds it unretained in the callback: it must outlive every call below.
+        defer { withExtendedLifetime(interrupter) {} }
         interrupter.limit(timeout)
         var callback = interrupter.callback
         let dict = OptionDictionary(options)
