@@ -6,7 +6,10 @@ settings (veryfast, zerolatency, 3 Mb/s CBR-like, keyframe every 2 s, AAC 128k 4
 publish to the same local nginx-rtmp ingest. Reported: CPU seconds per stream second, peak
 memory, and the time from process start to the ingest's on_publish callback.
 
-Usage: bench/golive.py [--seconds 20] [--runs 3] [--json out.json]
+Usage: bench/golive.py [--seconds 20] [--runs 3] [--json out.json] [--ffmpeg-thp-off]
+
+--ffmpeg-thp-off runs ffmpeg with transparent huge pages disabled (prctl before exec), as go-live
+disables them for itself: the comparison in equal conditions.
 """
 import argparse
 import json
@@ -39,6 +42,7 @@ def main():
     ap.add_argument("--seconds", type=int, default=20)
     ap.add_argument("--runs", type=int, default=3)
     ap.add_argument("--json")
+    ap.add_argument("--ffmpeg-thp-off", action="store_true")
     args = ap.parse_args()
     binary = lib.shopcast_binary()
     work = os.path.join(lib.ROOT, "bench", "out")
@@ -53,6 +57,8 @@ def main():
                 name = f"{tool}-{run}"
                 url = ingest.url(name)
                 argv = shopcast_argv(binary, src, url, args.seconds) if tool == "shopcast" else ffmpeg_argv(src, url, args.seconds)
+                if tool == "ffmpeg" and args.ffmpeg_thp_off:
+                    argv = lib.without_huge_pages(argv)
                 m = lib.measure(argv)
                 if m["status"] != 0:
                     raise SystemExit(f"{tool} failed ({m['status']}): {m['stderr']}")
@@ -70,7 +76,7 @@ def main():
         return statistics.median(values) if values else float("nan")
 
     summary = {
-        "machine": lib.machine(), "seconds": args.seconds, "runs": args.runs,
+        "machine": lib.machine(), "seconds": args.seconds, "runs": args.runs, "ffmpeg_thp_off": args.ffmpeg_thp_off,
         "shopcast": {k: med("shopcast", k) for k in ("cpu_per_stream_s", "rss_mib", "publish_s")},
         "ffmpeg": {k: med("ffmpeg", k) for k in ("cpu_per_stream_s", "rss_mib", "publish_s")},
     }

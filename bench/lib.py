@@ -7,6 +7,7 @@ import platform
 import shutil
 import socket
 import subprocess
+import sys
 import tempfile
 import threading
 import time
@@ -106,6 +107,13 @@ rtmp {{
         self.proc.wait()
         self.http.shutdown()
         shutil.rmtree(self.dir, ignore_errors=True)
+
+
+def without_huge_pages(argv):
+    """argv run with transparent huge pages disabled for that process (PR_SET_THP_DISABLE, which
+    survives exec): the setting go-live applies to itself. wait4 still measures the program."""
+    return [sys.executable, "-c",
+            "import ctypes, os, sys; ctypes.CDLL(None).prctl(41, 1, 0, 0, 0); os.execvp(sys.argv[1], sys.argv[1:])"] + argv
 
 
 def measure(argv, env=None, timeout=600):
