@@ -173,8 +173,6 @@ public struct DestinationResolver {
         return Destination(kind: .recording(muxer: muxer), url: standardized.path, display: standardized.path)
     }
 
-    /// Splits at the first `?`, on the raw text: SRT's `streamid=#!::r=live/KEY` holds a `#`
-    /// that URL parsing would take for a fragment and so never see as part of the query.
     /// The host as written in `scheme://[user[:password]@]host[:port]/...` ("[::1]" for IPv6),
     /// nil when there is no authority. URLComponents' `host` would run every name through ICU's
     /// IDNA tables, about a megabyte of pages, only to check that there is one.
@@ -189,6 +187,8 @@ public struct DestinationResolver {
         return String(hostAndPort.prefix { $0 != ":" })
     }
 
+    /// Splits at the first `?`, on the raw text: SRT's `streamid=#!::r=live/KEY` holds a `#`
+    /// that URL parsing would take for a fragment and so never see as part of the query.
     static func query(of url: String) -> (base: String, items: [(name: String, value: String)]) {
         guard let mark = url.firstIndex(of: "?") else { return (url, []) }
         let items = url[url.index(after: mark)...].split(separator: "&").map { pair -> (String, String) in
