@@ -63,17 +63,7 @@ final class NginxRTMP {
 
         """
         if let tlsPort, let certificate {
-            text += """
-            stream {
-                server {
-                    listen 127.0.0.1:\(tlsPort) ssl;
-                    ssl_certificate \(certificate.certificate.path);
-                    ssl_certificate_key \(certificate.privateKey.path);
-                    proxy_pass 127.0.0.1:\(port);
-                }
-            }
-
-            """
+            text += TLSFront.streamBlock(listen: tlsPort, certificate: certificate, backend: port)
         }
         return text
     }
@@ -83,10 +73,7 @@ final class NginxRTMP {
     func start(timeout: TimeInterval = 10) throws {
         if let process, process.isRunning { return }
         generation += 1
-        let child = try ChildProcess(try ChildProcess.tool("nginx"),
-                                     ["-p", directory.path, "-e", directory.appendingPathComponent("error.log").path,
-                                      "-c", configURL.path, "-g", "daemon off;"],
-                                     logDirectory: directory, name: "nginx")
+        let child = try TLSFront.nginx(directory: directory, configuration: configURL, name: "nginx")
         process = child
         let ports = [port] + (tlsPort.map { [$0] } ?? [])
         let ready = child.waitUntil(timeout: timeout) { ports.allSatisfy(FreePort.acceptsTCP) }

@@ -22,22 +22,11 @@ final class TLSFront {
         pid \(d)/nginx.pid;
         error_log \(d)/error.log info;
         events { worker_connections 64; }
-        stream {
-            server {
-                listen 127.0.0.1:\(port) ssl;
-                ssl_certificate \(certificate.certificate.path);
-                ssl_certificate_key \(certificate.privateKey.path);
-                proxy_pass 127.0.0.1:\(backend);
-            }
-        }
 
-        """
+        """ + TLSFront.streamBlock(listen: port, certificate: certificate, backend: backend)
         let configURL = directory.appendingPathComponent("nginx.conf")
         try configuration.write(to: configURL, atomically: true, encoding: .utf8)
-        process = try ChildProcess(try ChildProcess.tool("nginx"),
-                                   ["-p", d, "-e", directory.appendingPathComponent("error.log").path,
-                                    "-c", configURL.path, "-g", "daemon off;"],
-                                   logDirectory: directory, name: "nginx-tls")
+        process = try TLSFront.nginx(directory: directory, configuration: configURL, name: "nginx-tls")
         let port = self.port
         guard process.waitUntil(timeout: timeout, { FreePort.acceptsTCP(port) }) else {
             process.stop()
@@ -46,6 +35,29 @@ final class TLSFront {
     }
 
     deinit { stop() }
+
+    /// nginx's stream module terminating TLS on `listen` and passing the bytes on to `backend`.
+    static func streamBlock(listen: UInt16, certificate: SelfSignedCertificate, backend: UInt16) -> String {
+        """
+        stream {
+            server {
+                listen 127.0.0.1:\(listen) ssl;
+                ssl_certificate \(certificate.certificate.path);
+                ssl_certificate_key \(certificate.privateKey.path);
+                proxy_pass 127.0.0.1:\(backend);
+            }
+        }
+
+        """
+    }
+
+    /// Runs nginx in the foreground with its prefix, error log and configuration in `directory`.
+    static func nginx(directory: URL, configuration: URL, name: String) throws -> ChildProcess {
+        try ChildProcess(try ChildProcess.tool("nginx"),
+                         ["-p", directory.path, "-e", directory.appendingPathComponent("error.log").path,
+                          "-c", configuration.path, "-g", "daemon off;"],
+                         logDirectory: directory, name: name)
+    }
 
     func stop() { process.stop() }
 
