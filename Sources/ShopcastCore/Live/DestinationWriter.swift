@@ -135,15 +135,13 @@ final class DestinationWriter: @unchecked Sendable {
         ending = true
         condition.broadcast()
         condition.unlock()
-        let limit = Date(timeIntervalSinceNow: deadline)
         condition.lock()
-        while !done && condition.wait(until: limit) {}
-        let finished = done
+        let finished = condition.wait(seconds: deadline) { done }
         condition.unlock()
         if !finished {
             interrupter.abort()
             condition.lock()
-            while !done && condition.wait(until: Date(timeIntervalSinceNow: 2)) {}
+            _ = condition.wait(seconds: 2) { done }
             condition.unlock()
         }
     }

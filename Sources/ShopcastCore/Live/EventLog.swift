@@ -36,9 +36,8 @@ public final class EventLog: @unchecked Sendable {
 
     /// Waits until every queued line is written, or `timeout` seconds pass (a stalled reader).
     public func flush(timeout: Double = 2) {
-        let limit = Date(timeIntervalSinceNow: timeout)
         condition.lock()
-        while (!pending.isEmpty || writing) && condition.wait(until: limit) {}
+        _ = condition.wait(seconds: timeout) { pending.isEmpty && !writing }
         condition.unlock()
     }
 

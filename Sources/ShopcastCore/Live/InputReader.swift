@@ -68,11 +68,9 @@ final class InputReader: @unchecked Sendable {
 
     /// Waits up to `timeout` seconds for the thread to close the input; false if it has not.
     func waitUntilReleased(timeout: Double) -> Bool {
-        let limit = Date(timeIntervalSinceNow: timeout)
         stateLock.lock()
         defer { stateLock.unlock() }
-        while !released && stateLock.wait(until: limit) {}
-        return released
+        return stateLock.wait(seconds: timeout) { released }
     }
 
     /// The show is over for this input: decoders (and the frames their pools hold) and the

@@ -1,0 +1,31 @@
+import XCTest
+@testable import ShopcastCore
+
+/// The deadline waits used at the end of a show (writers' trailers, inputs letting go, the event
+/// log's flush) run on the monotonic clock in short steps.
+final class ConditionWaitTests: XCTestCase {
+    func testReturnsAsSoonAsDoneAndFalseAtTheDeadline() {
+        let condition = NSCondition()
+        var done = false
+        Thread.detachNewThread {
+            Thread.sleep(forTimeInterval: 0.1)
+            condition.lock()
+            done = true
+            condition.broadcast()
+            condition.unlock()
+        }
+        var start = MonotonicClock.now()
+        condition.lock()
+        XCTAssertTrue(condition.wait(seconds: 5) { done })
+        condition.unlock()
+        XCTAssertLessThan(MonotonicClock.now() - start, 1, "woken by the broadcast, not the deadline")
+
+        start = MonotonicClock.now()
+        condition.lock()
+        XCTAssertFalse(condition.wait(seconds: 0.3) { false })
+        condition.unlock()
+        let waited = MonotonicClock.now() - start
+        XCTAssertGreaterThanOrEqual(waited, 0.3)
+        XCTAssertLessThan(waited, 1)
+    }
+}
