@@ -36,14 +36,17 @@ enum ScheduleSupport {
         return "-" + NSDecimalNumber(decimal: percent).description(withLocale: Locale(identifier: "en_US_POSIX")) + "%"
     }
 
-    /// A table with left-aligned columns separated by two spaces.
+    /// A table with left-aligned columns separated by two spaces, measured in terminal columns
+    /// (a Japanese or Chinese product name takes two per character).
     static func table(_ rows: [[String]]) -> String {
         guard let width = rows.map(\.count).max() else { return "" }
         var widths = [Int](repeating: 0, count: width)
-        for row in rows { for (i, cell) in row.enumerated() { widths[i] = max(widths[i], cell.count) } }
+        for row in rows { for (i, cell) in row.enumerated() { widths[i] = max(widths[i], TerminalWidth.columns(cell)) } }
         return rows.map { row in
-            row.enumerated().map { i, cell in i == row.count - 1 ? cell : cell.padding(toLength: widths[i], withPad: " ", startingAt: 0) }
-                .joined(separator: "  ").trimmingTrailingSpaces()
+            row.enumerated().map { i, cell in
+                i == row.count - 1 ? cell : cell + String(repeating: " ", count: widths[i] - TerminalWidth.columns(cell))
+            }
+            .joined(separator: "  ").trimmingTrailingSpaces()
         }.joined(separator: "\n") + "\n"
     }
 }
