@@ -1,8 +1,8 @@
 import Foundation
 import XCTest
 
-/// Live sources, fed by real peers: an X11 screen (Xvfb) and a network feed re-broadcast from
-/// an RTMP ingest that the ffmpeg CLI publishes to.
+/// Live sources, fed by real peers: an X11 screen (Xvfb), a microphone (a PulseAudio server's
+/// source) and a network feed re-broadcast from an RTMP ingest that the ffmpeg CLI publishes to.
 final class GoLiveLiveSourceTests: EndToEndTestCase {
     func testScreenCaptureFromX11IsStreamedWithSilence() throws {
         let display = ":\(90 + Int.random(in: 0..<400))"
@@ -48,5 +48,39 @@ final class GoLiveLiveSourceTests: EndToEndTestCase {
         let pixels = [UInt8](try Data(contentsOf: frame))
         let mean = pixels.isEmpty ? 0 : pixels.reduce(0) { $0 + Int($1) } / pixels.count
         XCTAssertGreaterThan(mean, 40, "frame 90 of the relay is dark (mean luma \(mean)): the feed's picture is missing")
+    }
+
+    func testMicrophoneFromPulseAudioComesThroughWithoutGaps() throws {
+        let pulse = try PulseAudioServer(directory: try folder("pulse"), toneFrequency: 660)
+        addCleanup { pulse.stop() }
+        let output = path("mic.mkv")
+        // The picture from the test source, the sound from the microphone.
+        let run = try runShopcast(["go-live", "-i", "test", "-i", "mic:show.monitor", "--duration", "4s", "--preset", "480p30",
+                                   "--encoder-speed", "ultrafast", "-t", output.path],
+                                  environment: pulse.environment, timeout: 30)
+        XCTAssertEqual(exitStatus(run), 0, run.summary)
+        try assertStream(output, "the microphone show", Expected(width: 854, height: 480, duration: 4, durationTolerance: 0.5, profile: nil))
+
+        // Decoded by ffmpeg: after the first 0.1 s, every 20 ms of the recording carries the
+        // 660 Hz tone (zero crossings) at full level: no hole where PulseAudio's buffer
+        // timestamps jitter, and not the test source's own tone.
+        let pcm = path("mic.s16")
+        let decode = try ChildProcess.run("ffmpeg", ["-nostdin", "-v", "error", "-i", output.path, "-vn", "-ac", "1", "-ar", "48000",
+                                                    "-f", "s16le", pcm.path], logDirectory: work)
+        XCTAssertEqual(decode.termination, .exited(0), decode.stderr)
+        let samples = try Data(contentsOf: pcm).withUnsafeBytes { Array($0.bindMemory(to: Int16.self)) }
+        XCTAssertGreaterThan(samples.count, 48_000 * 35 / 10)
+        var odd: [String] = []
+        let window = 960
+        for start in stride(from: 4800, to: samples.count - window, by: window) {
+            let part = samples[start..<(start + window)]
+            let crossings = zip(part, part.dropFirst()).filter { ($0 < 0) != ($1 < 0) }.count
+            let frequency = Double(crossings) / 2 / 0.02
+            let peak = part.map { abs(Int($0)) }.max() ?? 0
+            if !(600...720).contains(frequency) || peak < 1000 {
+                odd.append("\(start * 1000 / 48_000) ms: \(Int(frequency)) Hz, peak \(peak)")
+            }
+        }
+        XCTAssertTrue(odd.isEmpty, "windows without the microphone's steady tone: \(odd.prefix(12))")
     }
 }

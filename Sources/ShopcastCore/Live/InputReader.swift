@@ -25,6 +25,11 @@ final class InputReader: @unchecked Sendable {
     private var offset: Double = 0
     /// End of the latest frame, in show time; where a loop continues from.
     private var latestEnd: Double = 0
+    /// Where a capture device's next audio belongs on the show's timeline: right after the last.
+    private var audioNext: Double?
+    /// A capture device's audio may arrive this far from where its last buffer ended before that
+    /// counts as a real break.
+    static let captureJitter = 0.25
 
     private let stateLock = NSCondition()
     private var endedAt: Double?
@@ -165,7 +170,7 @@ final class InputReader: @unchecked Sendable {
                 guard let copy = try? frame.reference() else { continue }
                 videoSink?.push(copy, at: t)
             } else if let samples = try? resampler.convert(frame) {
-                audioSink?.push(samples, at: t)
+                audioSink?.push(samples, at: audioTime(t, samples: samples.count / 2))
             }
         }
     }
@@ -185,6 +190,23 @@ final class InputReader: @unchecked Sendable {
         return t
     }
 
+    /// Audio from a capture device goes on the show's timeline by when it arrived, laid end to
+    /// end. The device's own stamps cannot be used: PulseAudio stamps a buffer with the wall clock
+    /// minus a latency estimate that swings by hundreds of milliseconds while a stream starts,
+    /// and consecutive buffers show gaps and overlaps although no sample is missing. Taken
+    /// literally, that is silence in the first seconds and audio running ahead of the picture.
+    /// A buffer that arrives further than `captureJitter` from where the last one ended (an
+    /// overrun, a suspended device, clock drift built up over a long show) starts afresh.
+    private func audioTime(_ t: Double, samples: Int) -> Double {
+        guard spec.isCaptureDevice else { return t }
+        let duration = Double(samples) / Double(OutputFormat.audioSampleRate)
+        let captured = clock.elapsed - duration
+        var at = captured
+        if let expected = audioNext, abs(captured - expected) < Self.captureJitter { at = expected }
+        audioNext = at + duration
+        return at
+    }
+
     private func drain(_ frame: Frame) {
         for decoder in [videoDecoder, audioDecoder].compactMap({ $0 }) {
             _ = try? decoder.send(nil)
@@ -198,6 +220,7 @@ final class InputReader: @unchecked Sendable {
         videoDecoder?.flush()
         audioDecoder?.flush()
         origin = nil
+        audioNext = nil
         offset = latestEnd
         return true
     }
@@ -220,6 +243,7 @@ final class InputReader: @unchecked Sendable {
         input = reopened
         do { try selectStreams() } catch { return false }
         origin = nil
+        audioNext = nil
         events.emit("input.connected", ["input": name])
         return true
     }

@@ -44,6 +44,15 @@ public enum InputSpec: Equatable, Sendable {
         }
     }
 
+    /// A capture device (camera, screen, microphone): its timestamps are the wall clock when a
+    /// buffer was read, jittery by tens of milliseconds, while its samples come without a gap.
+    public var isCaptureDevice: Bool {
+        switch self {
+        case .camera, .screen, .mic: return true
+        default: return false
+        }
+    }
+
     /// A live feed that may drop and come back: reopened with backoff when it fails.
     public var reconnects: Bool {
         if case .url = self { return true }
