@@ -29,9 +29,14 @@ final class GoLiveLiveSourceTests: EndToEndTestCase {
             "-c:v", "libx264", "-preset", "ultrafast", "-g", "25", "-c:a", "aac", "-f", "flv", feed,
         ], logDirectory: work, name: "publisher")
         addCleanup { publisher.stop() }
-        // The feed is up once nginx starts recording it.
-        XCTAssertTrue(publisher.waitUntil(timeout: 10) { !ingest.recordings(stream: "studio-feed").isEmpty },
-                      "the ffmpeg publisher never reached the ingest: \(publisher.summary)")
+        // The feed is up once nginx has recorded a second or so of it: a relay that joins in the
+        // very first instant of a publish may get the audio before the publisher's first video
+        // (its H.264 parameter sets), which is a different case from re-broadcasting a feed.
+        XCTAssertTrue(publisher.waitUntil(timeout: 10) {
+            ingest.recordings(stream: "studio-feed").contains { recording in
+                ((try? FileManager.default.attributesOfItem(atPath: recording.path)[.size] as? Int) ?? 0) > 100_000
+            }
+        }, "the ffmpeg publisher never reached the ingest: \(publisher.summary)")
 
         let output = path("relay.mkv")
         let began = Date()

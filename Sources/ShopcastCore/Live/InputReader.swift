@@ -176,19 +176,28 @@ final class InputReader: @unchecked Sendable {
     }
 
     /// Maps a source timestamp to show time. Live sources are anchored to the clock when their
-    /// first frame arrives and re-anchored if they drift by more than two seconds.
+    /// first frame arrives, and re-anchored when a frame arrives more than `liveLead` before its
+    /// time (what came first was a backlog: opening a feed reads seconds of it to learn its
+    /// streams, and those come out in one burst) or more than two seconds after it (a stall).
     private func showTime(_ source: Double) -> Double {
         if origin == nil {
             origin = source
             offset = spec.needsPacing ? max(offset, 0) : clock.elapsed
         }
         var t = source - origin! + offset
-        if !spec.needsPacing, abs(t - clock.elapsed) > 2 {
-            offset += clock.elapsed - t
-            t = clock.elapsed
+        if !spec.needsPacing {
+            let now = clock.elapsed
+            if t - now > Self.liveLead || now - t > 2 {
+                offset += now - t
+                t = now
+            }
         }
         return t
     }
+
+    /// How far ahead of the clock a live source's frame may land; further means the anchor was
+    /// a backlog, and the show follows the feed's live edge instead.
+    static let liveLead = 0.2
 
     /// Audio from a capture device goes on the show's timeline by when it arrived, laid end to
     /// end. The device's own stamps cannot be used: PulseAudio stamps a buffer with the wall clock
