@@ -40,9 +40,7 @@ public enum HTTPPost {
                               "connect to \(target.hostHeader)")
         defer { avio_closep(&io) }
         guard let io else { throw FFmpegError(shim_averror(ENOMEM), "connect to \(target.hostHeader)") }
-        if dict.remainingKeys.contains("tls_verify") {
-            throw FFmpegError(shim_averror(ENOSYS), "connect: this FFmpeg's TLS layer cannot verify certificates")
-        }
+        try dict.requireTLSVerificationTaken()
 
         var head = "POST \(target.path) HTTP/1.1\r\nHost: \(target.hostHeader)\r\n"
         if let authorization = target.authorization { head += "Authorization: \(authorization)\r\n" }

@@ -52,6 +52,14 @@ final class OptionDictionary {
 
     deinit { av_dict_free(&pointer) }
 
+    /// After an open call: an option no protocol took would silently not apply, and for
+    /// tls_verify that would mean talking to a server whose certificate nobody checked.
+    func requireTLSVerificationTaken() throws {
+        if remainingKeys.contains("tls_verify") {
+            throw FFmpegError(shim_averror(ENOSYS), "connect: this FFmpeg's TLS layer cannot verify certificates")
+        }
+    }
+
     /// Option names FFmpeg did not consume (left in the dictionary after an open call).
     var remainingKeys: [String] {
         var keys: [String] = []

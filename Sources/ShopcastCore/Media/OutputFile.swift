@@ -35,11 +35,7 @@ final class OutputFile {
         if ownsIO {
             let io = OptionDictionary(ioOptions)
             try FFmpegError.check(avio_open2(&ctx.pointee.pb, url, AVIO_FLAG_WRITE, &ctx.pointee.interrupt_callback, &io.pointer), "connect")
-            // An option no protocol took would silently not apply: for tls_verify that would mean
-            // streaming to a server whose certificate nobody checked.
-            if io.remainingKeys.contains("tls_verify") {
-                throw FFmpegError(shim_averror(ENOSYS), "connect: this FFmpeg's TLS layer cannot verify certificates")
-            }
+            try io.requireTLSVerificationTaken()
         }
         let mux = OptionDictionary(muxerOptions)
         try FFmpegError.check(avformat_write_header(ctx, &mux.pointer), "write header")
