@@ -11,6 +11,8 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        // The control API's HTTP/1.1 and WebSocket server.
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
     ],
     targets: [
         // FFmpeg's C libraries (Debian libav*-dev), seen only from ShopcastCore/Media.
@@ -25,12 +27,24 @@ let package = Package(
         ),
         // A few Linux calls the Glibc module lacks (prctl), seen only from ShopcastCLI.
         .systemLibrary(name: "CLinux"),
-        .target(name: "ShopcastCLI", dependencies: ["ShopcastCore", "CLinux"]),
+        // The control API: HTTP + WebSocket -> show commands; seen only from ShopcastCLI.
+        .target(
+            name: "ShopcastControl",
+            dependencies: [
+                "ShopcastCore",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOWebSocket", package: "swift-nio"),
+            ]
+        ),
+        .target(name: "ShopcastCLI", dependencies: ["ShopcastCore", "ShopcastControl", "CLinux"]),
         .executableTarget(name: "shopcast", dependencies: ["ShopcastCLI"]),
         // Overlay look-and-cost harness: preview PNGs of sample cards, blend timings (run with -c release).
         .executableTarget(name: "OverlayBench", dependencies: ["ShopcastCore"], path: "bench/OverlayBench"),
         .testTarget(name: "ShopcastCoreTests", dependencies: ["ShopcastCore"]),
         .testTarget(name: "ShopcastCLITests", dependencies: ["ShopcastCLI", "ShopcastCore"]),
+        .testTarget(name: "ShopcastControlTests", dependencies: ["ShopcastControl", "ShopcastCore"]),
         .testTarget(name: "EndToEndTests", dependencies: ["ShopcastCore"]),
     ]
 )

@@ -16,24 +16,36 @@ _shopcast() {
             continue
         fi
         case "$path/$word" in
-            shopcast/go-live|shopcast/schedule|shopcast/schedule/check|shopcast/schedule/plan|shopcast/schedule/now|shopcast/schedule/run|shopcast/schedule/cron|shopcast/overlay|help/go-live|help/schedule|help/schedule/check|help/schedule/plan|help/schedule/now|help/schedule/run|help/schedule/cron|help/overlay) path=$path/$word ;;
+            shopcast/go-live|shopcast/schedule|shopcast/schedule/check|shopcast/schedule/plan|shopcast/schedule/now|shopcast/schedule/run|shopcast/schedule/cron|shopcast/overlay|shopcast/cue|shopcast/cue/status|shopcast/cue/offer|shopcast/cue/next|shopcast/cue/end|shopcast/cue/extend|shopcast/cue/shorten|shopcast/cue/stock|shopcast/cue/sold-out|shopcast/cue/banner|shopcast/cue/events|help/go-live|help/schedule|help/schedule/check|help/schedule/plan|help/schedule/now|help/schedule/run|help/schedule/cron|help/overlay|help/cue|help/cue/status|help/cue/offer|help/cue/next|help/cue/end|help/cue/extend|help/cue/shorten|help/cue/stock|help/cue/sold-out|help/cue/banner|help/cue/events) path=$path/$word ;;
             *) break ;;
         esac
     done
 
     local commands= options= operands=0
     case $path in
-        shopcast) commands='go-live schedule overlay help'; options='--version --help -h' ;;
-        shopcast/go-live) options='--input -i --to -t --manifest -m --loop --preset --size --fps --video-bitrate --audio-bitrate --keyint --encoder-speed --duration --retries --ca-file --events --quiet -q --verbose -v --help -h' ;;
+        shopcast) commands='go-live schedule overlay cue help'; options='--version --help -h' ;;
+        shopcast/go-live) options='--input -i --to -t --manifest -m --loop --preset --size --fps --video-bitrate --audio-bitrate --keyint --encoder-speed --duration --retries --ca-file --events --control --control-token-file --journal --webhook --webhook-secret-file --quiet -q --verbose -v --help -h' ;;
         shopcast/schedule) commands='check plan now run cron'; options='--help -h' ;;
         shopcast/schedule/check) options='--json --quiet -q --help -h'; operands=1 ;;
         shopcast/schedule/plan) options='--start --json --help -h'; operands=1 ;;
         shopcast/schedule/now) options='--at --start --json --help -h'; operands=1 ;;
         shopcast/schedule/run) options='--start --events --webhook --webhook-secret-file --quiet -q --help -h'; operands=1 ;;
         shopcast/schedule/cron) options='--start --lead --help -h'; operands=1 ;;
-        shopcast/overlay) options='--manifest -m --output -o --start --crf --encoder-speed --preview --at --offer --size --background --quiet -q --help -h'; operands=1 ;;
-        help) commands='go-live schedule overlay' ;;
+        shopcast/overlay) options='--manifest -m --output -o --start --journal --crf --encoder-speed --preview --at --offer --size --background --quiet -q --help -h'; operands=1 ;;
+        shopcast/cue) commands='status offer next end extend shorten stock sold-out banner events'; options='--help -h' ;;
+        shopcast/cue/status) options='--control --token-file --json --help -h' ;;
+        shopcast/cue/offer) options='--for --discount --price --code --quantity --control --token-file --json --help -h'; operands=1 ;;
+        shopcast/cue/next) options='--for --discount --price --code --quantity --control --token-file --json --help -h' ;;
+        shopcast/cue/end) options='--control --token-file --json --help -h' ;;
+        shopcast/cue/extend) options='--control --token-file --json --help -h'; operands=1 ;;
+        shopcast/cue/shorten) options='--control --token-file --json --help -h'; operands=1 ;;
+        shopcast/cue/stock) options='--control --token-file --json --help -h'; operands=1 ;;
+        shopcast/cue/sold-out) options='--control --token-file --json --help -h'; operands=1 ;;
+        shopcast/cue/banner) options='--for --clear --control --token-file --json --help -h'; operands=1 ;;
+        shopcast/cue/events) options='--control --token-file --json --help -h' ;;
+        help) commands='go-live schedule overlay cue' ;;
         help/schedule) commands='check plan now run cron' ;;
+        help/cue) commands='status offer next end extend shorten stock sold-out banner events' ;;
     esac
     if [[ $path == help* ]]; then
         [[ $cur == -* ]] || mapfile -t COMPREPLY < <(compgen -W "$commands" -- "$cur")
@@ -83,6 +95,16 @@ _shopcast() {
             compopt -o filenames 2>/dev/null; mapfile -t COMPREPLY < <(compgen -f -- "$value") ;;
         "shopcast/go-live --events")
             compopt -o filenames 2>/dev/null; mapfile -t COMPREPLY < <(compgen -f -- "$value") ;;
+        "shopcast/go-live --control")
+            : ;;
+        "shopcast/go-live --control-token-file")
+            compopt -o filenames 2>/dev/null; mapfile -t COMPREPLY < <(compgen -f -- "$value") ;;
+        "shopcast/go-live --journal")
+            compopt -o filenames 2>/dev/null; mapfile -t COMPREPLY < <(compgen -f -- "$value") ;;
+        "shopcast/go-live --webhook")
+            : ;;
+        "shopcast/go-live --webhook-secret-file")
+            compopt -o filenames 2>/dev/null; mapfile -t COMPREPLY < <(compgen -f -- "$value") ;;
         "shopcast/schedule/plan --start")
             : ;;
         "shopcast/schedule/now --at")
@@ -107,6 +129,8 @@ _shopcast() {
             compopt -o filenames 2>/dev/null; mapfile -t COMPREPLY < <(compgen -f -- "$value") ;;
         "shopcast/overlay --start")
             : ;;
+        "shopcast/overlay --journal")
+            compopt -o filenames 2>/dev/null; mapfile -t COMPREPLY < <(compgen -f -- "$value") ;;
         "shopcast/overlay --crf")
             : ;;
         "shopcast/overlay --encoder-speed")
@@ -118,6 +142,68 @@ _shopcast() {
         "shopcast/overlay --size")
             : ;;
         "shopcast/overlay --background")
+            compopt -o filenames 2>/dev/null; mapfile -t COMPREPLY < <(compgen -f -- "$value") ;;
+        "shopcast/cue/status --control")
+            : ;;
+        "shopcast/cue/status --token-file")
+            compopt -o filenames 2>/dev/null; mapfile -t COMPREPLY < <(compgen -f -- "$value") ;;
+        "shopcast/cue/offer --for")
+            : ;;
+        "shopcast/cue/offer --discount")
+            : ;;
+        "shopcast/cue/offer --price")
+            : ;;
+        "shopcast/cue/offer --code")
+            : ;;
+        "shopcast/cue/offer --quantity")
+            : ;;
+        "shopcast/cue/offer --control")
+            : ;;
+        "shopcast/cue/offer --token-file")
+            compopt -o filenames 2>/dev/null; mapfile -t COMPREPLY < <(compgen -f -- "$value") ;;
+        "shopcast/cue/next --for")
+            : ;;
+        "shopcast/cue/next --discount")
+            : ;;
+        "shopcast/cue/next --price")
+            : ;;
+        "shopcast/cue/next --code")
+            : ;;
+        "shopcast/cue/next --quantity")
+            : ;;
+        "shopcast/cue/next --control")
+            : ;;
+        "shopcast/cue/next --token-file")
+            compopt -o filenames 2>/dev/null; mapfile -t COMPREPLY < <(compgen -f -- "$value") ;;
+        "shopcast/cue/end --control")
+            : ;;
+        "shopcast/cue/end --token-file")
+            compopt -o filenames 2>/dev/null; mapfile -t COMPREPLY < <(compgen -f -- "$value") ;;
+        "shopcast/cue/extend --control")
+            : ;;
+        "shopcast/cue/extend --token-file")
+            compopt -o filenames 2>/dev/null; mapfile -t COMPREPLY < <(compgen -f -- "$value") ;;
+        "shopcast/cue/shorten --control")
+            : ;;
+        "shopcast/cue/shorten --token-file")
+            compopt -o filenames 2>/dev/null; mapfile -t COMPREPLY < <(compgen -f -- "$value") ;;
+        "shopcast/cue/stock --control")
+            : ;;
+        "shopcast/cue/stock --token-file")
+            compopt -o filenames 2>/dev/null; mapfile -t COMPREPLY < <(compgen -f -- "$value") ;;
+        "shopcast/cue/sold-out --control")
+            : ;;
+        "shopcast/cue/sold-out --token-file")
+            compopt -o filenames 2>/dev/null; mapfile -t COMPREPLY < <(compgen -f -- "$value") ;;
+        "shopcast/cue/banner --for")
+            : ;;
+        "shopcast/cue/banner --control")
+            : ;;
+        "shopcast/cue/banner --token-file")
+            compopt -o filenames 2>/dev/null; mapfile -t COMPREPLY < <(compgen -f -- "$value") ;;
+        "shopcast/cue/events --control")
+            : ;;
+        "shopcast/cue/events --token-file")
             compopt -o filenames 2>/dev/null; mapfile -t COMPREPLY < <(compgen -f -- "$value") ;;
         *) valued=0 ;;
     esac

@@ -65,7 +65,8 @@ public enum ArgumentScanner {
 
         while index < arguments.count {
             let arg = arguments[index]
-            if onlyOperands || arg == "-" || !arg.hasPrefix("-") {
+            if onlyOperands || arg == "-" || !arg.hasPrefix("-") || isNegativeNumber(arg) {
+                // A negative number is an operand too (`cue stock scarf -3`): no option is spelled with a digit.
                 result.operands.append(arg)
             } else if arg == "--" {
                 onlyOperands = true

@@ -7,7 +7,7 @@ public enum CLI {
     public static let root = Command(
         group: CommandSpec(
             name: "shopcast",
-            summary: "Live-shopping shows from the command line: go live everywhere at once, with timed product offers.",
+            summary: "Live-shopping shows from the command line: go live everywhere at once, with timed and cued product offers.",
             options: [OptionSpec("version", help: "Print the version and exit.")],
             discussion: [
                 "Run 'shopcast help COMMAND' or 'shopcast COMMAND --help' for a command's options.",
@@ -16,6 +16,7 @@ public enum CLI {
             GoLiveCommand.command,
             ScheduleCommand.command,
             OverlayCommand.command,
+            CueCommand.command,
         ])
 
     /// Runs one invocation. `arguments` excludes the program name.

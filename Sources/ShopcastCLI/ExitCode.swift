@@ -15,6 +15,8 @@ public enum ExitCode: Int32, CaseIterable, Sendable {
     case tryAgain = 75
     /// The show ran, but a destination gave up after its retries or was never reached.
     case destinationLost = 76
+    /// `cue`: the control API refused the token.
+    case unauthorized = 77
     /// A configuration problem: a stream key that is missing or readable by others, an unset variable.
     case config = 78
     case interrupted = 130
@@ -25,14 +27,15 @@ public enum ExitCode: Int32, CaseIterable, Sendable {
         case .success: return "Success; for go-live, the show ran to its end (or was stopped by a signal) and every destination was reached and none gave up."
         case .nothingLive: return "schedule now: no offer is on screen at that moment."
         case .usage: return "Wrong usage: an unknown command or option, a missing or malformed value."
-        case .dataError: return "Bad data: a manifest with errors, a malformed duration, rate or size."
+        case .dataError: return "Bad data: a manifest with errors, a malformed duration, rate or size, a journal that is not one; cue: the show refused the command (the reason is printed)."
         case .noInput: return "An input (media file, device, feed, manifest) cannot be opened."
-        case .unavailable: return "No destination was ever reached."
+        case .unavailable: return "No destination was ever reached; cue: no show answers at the control address."
         case .software: return "Internal error (a bug: please report it)."
         case .ioError: return "An I/O error on a local file, such as a full disk while recording."
         case .tryAgain: return "Busy: another schedule run already holds this manifest's lock."
         case .destinationLost: return "The show ran, but a destination gave up after its retries or was never reached."
-        case .config: return "Configuration: a stream key that is missing or whose key file others can read, or an unset ${NAME}."
+        case .unauthorized: return "cue: the control API refused the token (missing or wrong)."
+        case .config: return "Configuration: a stream key that is missing or whose key file others can read, an unset ${NAME}, --control on an open address without a token, or an address that cannot be bound."
         case .interrupted: return "Stopped by a signal: go-live after a second SIGINT or SIGTERM, before a clean finish; overlay after the first, its OUTPUT finished but ending where it stopped."
         }
     }
@@ -50,6 +53,7 @@ func exitCode(for error: Error) -> ExitCode {
         case .io: return .ioError
         case .busy: return .tryAgain
         case .destinationLost: return .destinationLost
+        case .unauthorized: return .unauthorized
         case .config: return .config
         case .interrupted: return .interrupted
         case .internal: return .software

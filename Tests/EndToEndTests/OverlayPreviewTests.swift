@@ -31,7 +31,7 @@ final class OverlayPreviewTests: EndToEndTestCase {
         XCTAssertEqual(exitStatus(run), 0, run.summary)
         let listed = run.stdout.split(separator: "\n").map(String.init)
         XCTAssertEqual(listed.map { ($0 as NSString).lastPathComponent },
-                       ["offer-00-scarf.png", "offer-01-gloves.png", "contact-sheet.png"], "stdout: \(run.stdout)")
+                       ["offer-scarf.png", "offer-gloves.png", "contact-sheet.png"], "stdout: \(run.stdout)")
         for file in listed { XCTAssertTrue(FileManager.default.fileExists(atPath: file), "\(file) is printed but missing") }
         guard listed.count == 3 else { return }
 
@@ -47,17 +47,17 @@ final class OverlayPreviewTests: EndToEndTestCase {
                            "the QR code in \((file as NSString).lastPathComponent) does not read back as the product link: \(zbar.stderr)")
         }
 
-        // One offer, or one moment, on request; numbers as 'schedule plan' prints them.
-        let one = try runShopcast(["overlay", "--preview", "-m", manifest.path, "-o", path("one").path, "--offer", "1"])
+        // One offer, or one moment, on request; offers by the ids 'schedule plan' prints.
+        let one = try runShopcast(["overlay", "--preview", "-m", manifest.path, "-o", path("one").path, "--offer", "gloves"])
         XCTAssertEqual(exitStatus(one), 0, one.summary)
-        XCTAssertEqual(one.stdout.split(separator: "\n").map { ($0 as NSString).lastPathComponent }, ["offer-01-gloves.png", "contact-sheet.png"])
+        XCTAssertEqual(one.stdout.split(separator: "\n").map { ($0 as NSString).lastPathComponent }, ["offer-gloves.png", "contact-sheet.png"])
         let at = try runShopcast(["overlay", "--preview", "-m", manifest.path, "-o", path("at").path, "--at", "90s"])
         XCTAssertEqual(exitStatus(at), 0, at.summary)
         XCTAssertEqual(at.stdout.split(separator: "\n").map { ($0 as NSString).lastPathComponent }, ["at-01m30s.png", "contact-sheet.png"])
-        let none = try runShopcast(["overlay", "--preview", "-m", manifest.path, "-o", path("none").path, "--offer", "7"])
+        let none = try runShopcast(["overlay", "--preview", "-m", manifest.path, "-o", path("none").path, "--offer", "hat"])
         XCTAssertEqual(exitStatus(none), 65, none.summary)
-        XCTAssertTrue(none.stderr.contains("0 to 1"), none.stderr)
-        let both = try runShopcast(["overlay", "--preview", "-m", manifest.path, "-o", path("both").path, "--offer", "1", "--at", "5s"])
+        XCTAssertTrue(none.stderr.contains("its offers are scarf, gloves"), none.stderr)
+        let both = try runShopcast(["overlay", "--preview", "-m", manifest.path, "-o", path("both").path, "--offer", "gloves", "--at", "5s"])
         XCTAssertEqual(exitStatus(both), 64, both.summary)
     }
 
@@ -105,8 +105,8 @@ final class OverlayPreviewTests: EndToEndTestCase {
         XCTAssertEqual(exitStatus(boxes), 0, boxes.summary)
 
         let flat = try RawPictures.rgb(backdrop, work: work)
-        for (file, script, fallbackMatters) in [("offer-00-latin.png", "Latin", false), ("offer-01-chinese.png", "Chinese", true),
-                                                ("offer-02-arabic.png", "Arabic", true)] {
+        for (file, script, fallbackMatters) in [("offer-latin.png", "Latin", false), ("offer-chinese.png", "Chinese", true),
+                                                ("offer-arabic.png", "Arabic", true)] {
             let real = try RawPictures.rgb(path("normal/\(file)"), work: work)
             let tofu = try RawPictures.rgb(path("boxes/\(file)"), work: work)
             XCTAssertNotNil(real.changedBox(0, against: flat, 0, threshold: 24), "no card drawn for the \(script) name")
@@ -146,8 +146,8 @@ final class OverlayPreviewTests: EndToEndTestCase {
         let run = try runShopcast(["overlay", "--preview", "-m", manifest.path, "-o", path("p").path, "--background", backdrop.path])
         XCTAssertEqual(exitStatus(run), 0, run.summary)
         let flat = try RawPictures.rgb(backdrop, work: work)
-        let short = try RawPictures.rgb(path("p/offer-00-short.png"), work: work)
-        let long = try RawPictures.rgb(path("p/offer-01-long.png"), work: work)
+        let short = try RawPictures.rgb(path("p/offer-short.png"), work: work)
+        let long = try RawPictures.rgb(path("p/offer-long.png"), work: work)
         guard let shortBox = short.changedBox(0, against: flat, 0, threshold: 24),
               let longBox = long.changedBox(0, against: flat, 0, threshold: 24) else {
             XCTFail("no card drawn")
@@ -179,7 +179,7 @@ final class OverlayPreviewTests: EndToEndTestCase {
         XCTAssertEqual(grab.termination, .exited(0), grab.stderr)
         let run = try runShopcast(["overlay", "--preview", "-m", manifest.path, "-o", path("v").path, "--background", clip.path])
         XCTAssertEqual(exitStatus(run), 0, run.summary)
-        let still = try RawPictures.rgb(path("v/offer-00-scarf.png"), work: work)
+        let still = try RawPictures.rgb(path("v/offer-scarf.png"), work: work)
         XCTAssertEqual([still.width, still.height], [720, 1280], "show.preset vertical should preview at 720x1280")
         let backdrop = try RawPictures.rgb(firstFrame, work: work)
         guard still.width == backdrop.width, still.height == backdrop.height,

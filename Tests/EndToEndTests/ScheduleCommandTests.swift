@@ -37,7 +37,7 @@ final class ScheduleCommandTests: XCTestCase {
         XCTAssertEqual(status, 65)
         XCTAssertEqual(out, "")
         XCTAssertEqual(err, """
-        show.yaml:12:5: error: offers on lines 9 and 12 are on screen at the same time: 'scarf' 1m–3m and 'scarf' 2m–3m
+        show.yaml:12:5: error: offers on lines 9 and 12 are on screen at the same time: 'scarf-1' 1m–3m and 'scarf-2' 2m–3m
         show.yaml:16:5: error: unknown key 'prise' in offer; did you mean 'price'?
 
         """)
@@ -70,7 +70,7 @@ final class ScheduleCommandTests: XCTestCase {
     func testPlanPrintsPricesAndWallClockTimes() throws {
         let (status, out, err) = try ScheduleCLIProcess.run(["schedule", "plan", "autumn-scarves/show.yaml"], in: examples)
         XCTAssertEqual(status, 0, err)
-        XCTAssertTrue(out.contains("0  05:00  08:00  20:05:00–20:08:00  Sciarpa di seta        39,90\u{A0}€   31,92\u{A0}€  -20%      SILK20    50"), out)
+        XCTAssertTrue(out.contains("scarf-silk-1  05:00  08:00  20:05:00–20:08:00  Sciarpa di seta        39,90\u{A0}€   31,92\u{A0}€  -20%      SILK20    50"), out)
         let (_, json, _) = try ScheduleCLIProcess.run(["schedule", "plan", "ro-vertical/show.yaml", "--json",
                                                        "--start", "2026-12-05T19:00:00+02:00"], in: examples)
         let plan = try JSONSerialization.jsonObject(with: Data(json.utf8)) as! [String: Any]
@@ -86,7 +86,7 @@ final class ScheduleCommandTests: XCTestCase {
         let file = "autumn-scarves/show.yaml"
         let (live, out, _) = try ScheduleCLIProcess.run(["schedule", "now", file, "--at", "2026-11-27T20:06:30+01:00"], in: examples)
         XCTAssertEqual(live, 0)
-        XCTAssertEqual(out, "Sciarpa di seta (scarf-silk): 31,92\u{A0}€ instead of 39,90\u{A0}€ -20%, code SILK20, 50 units, 1m30s left\nnext change at 20:08:00\n")
+        XCTAssertEqual(out, "Sciarpa di seta (offer scarf-silk-1): 31,92\u{A0}€ instead of 39,90\u{A0}€ -20%, code SILK20, 50 units, 1m30s left\nnext change at 20:08:00\n")
         let (none, quiet, _) = try ScheduleCLIProcess.run(["schedule", "now", file, "--at", "2026-11-27T20:08:00+01:00"], in: examples)
         XCTAssertEqual(none, 1, "off at its end")
         XCTAssertEqual(quiet, "no offer on screen\nnext change at 20:10:00\n")

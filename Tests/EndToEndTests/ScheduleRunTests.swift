@@ -37,7 +37,7 @@ final class ScheduleRunTests: XCTestCase {
         let folder = try scheduleTemporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         try manifest.write(to: folder.appendingPathComponent("show.yaml"), atomically: true, encoding: .utf8)
-        let key = "s3cret-webhook-key"
+        let key = "whsec_" + Data((0..<24).map { UInt8($0 * 7 + 3) }).base64EncodedString()
         let keyFile = folder.appendingPathComponent("webhook.key")
         try (key + "\n").write(to: keyFile, atomically: true, encoding: .utf8)
         chmod(keyFile.path, 0o600)
@@ -64,7 +64,8 @@ final class ScheduleRunTests: XCTestCase {
         XCTAssertEqual(first["sale_price_text"] as? String, "31,92\u{A0}€")
         XCTAssertEqual(first["list_price"] as? String, "39.90")
         XCTAssertEqual(first["code"] as? String, "SILK20")
-        XCTAssertEqual(first["quantity"] as? Int, 50)
+        XCTAssertEqual(first["offer"] as? String, "scarf")
+        XCTAssertEqual(first["stock"] as? Int, 50)
         XCTAssertEqual(first["remaining"] as? Int, 1)
         XCTAssertEqual(events[4]["discount"] as? Double, 31)
 
@@ -74,11 +75,15 @@ final class ScheduleRunTests: XCTestCase {
             XCTAssertEqual(request.method, "POST")
             XCTAssertEqual(request.path, "/hooks/live")
             XCTAssertEqual(request.headers["content-type"], "application/json")
-            // The receiver checks the signature with the shared key.
-            let expected = "sha256=" + (try HMACSHA256.hex(request.body, key: Data(key.utf8)))
-            XCTAssertEqual(request.headers["x-shopcast-signature"], expected)
-            byDelivery[request.headers["x-shopcast-delivery"] ?? "", default: []].append(request)
+            byDelivery[request.headers["webhook-id"] ?? "", default: []].append(request)
         }
+        // The shop checks every delivery, retries included, with the Standard Webhooks library.
+        let deliveries = requests.map { ["headers": $0.headers, "body": String(decoding: $0.body, as: UTF8.self)] as [String: Any] }
+        let file = folder.appendingPathComponent("deliveries.json")
+        try JSONSerialization.data(withJSONObject: deliveries).write(to: file)
+        let check = try PythonChecker.run(PythonScripts.webhookVerifier, name: "verify", arguments: [file.path, key], work: folder)
+        XCTAssertEqual(check.stdout.trimmingCharacters(in: .whitespacesAndNewlines), "[" + Array(repeating: "true", count: 7).joined(separator: ", ") + "]",
+                       check.stderr)
         XCTAssertEqual(byDelivery.count, 6, "one delivery id per event")
         for (_, attempts) in byDelivery {
             let body = try JSONSerialization.jsonObject(with: attempts[0].body) as! [String: Any]

@@ -2,7 +2,7 @@ import Foundation
 import ShopcastCore
 import XCTest
 
-/// The HTTP client behind webhooks (`HTTPPost`, FFmpeg's tcp/tls underneath) against real
+/// The HTTP client behind webhooks (`HTTPClient`, FFmpeg's tcp/tls underneath) against real
 /// servers on loopback: what arrives, the statuses it reports, refusals, silence, and HTTPS
 /// certificates checked.
 final class WebhookHTTPTests: EndToEndTestCase {
@@ -15,7 +15,7 @@ final class WebhookHTTPTests: EndToEndTestCase {
         let big = Data((0..<300_000).map { UInt8(truncatingIfNeeded: $0 &* 7) })
         var answers: [Int] = []
         for (i, body) in [Data("{\"event\":\"offer.start\"}".utf8), Data(), big, Data("x".utf8)].enumerated() {
-            answers.append(try HTTPPost.send(body, to: url, headers: [("Content-Type", "application/json"), ("X-Test", "n\(i)")],
+            answers.append(try HTTPClient.post(body, to: url, headers: [("Content-Type", "application/json"), ("X-Test", "n\(i)")],
                                              timeout: 5))
         }
         XCTAssertEqual(answers, statuses)
@@ -37,7 +37,7 @@ final class WebhookHTTPTests: EndToEndTestCase {
     func testRefusedAndSilentServersFailWithinTheTimeout() throws {
         let closedPort = try FreePort.tcp()
         let refusedStart = Date()
-        XCTAssertThrowsError(try HTTPPost.send(Data("{}".utf8), to: URL(string: "http://127.0.0.1:\(closedPort)/h")!,
+        XCTAssertThrowsError(try HTTPClient.post(Data("{}".utf8), to: URL(string: "http://127.0.0.1:\(closedPort)/h")!,
                                                headers: [], timeout: 5)) { error in
             XCTAssertTrue("\(error)".contains("127.0.0.1:\(closedPort)"), "\(error)")
         }
@@ -47,7 +47,7 @@ final class WebhookHTTPTests: EndToEndTestCase {
         let silent = try HTTPRecorder { _, _ in Thread.sleep(forTimeInterval: 4); return 200 }
         defer { silent.stop() }
         let start = Date()
-        XCTAssertThrowsError(try HTTPPost.send(Data("{}".utf8), to: URL(string: "http://127.0.0.1:\(silent.port)/h")!,
+        XCTAssertThrowsError(try HTTPClient.post(Data("{}".utf8), to: URL(string: "http://127.0.0.1:\(silent.port)/h")!,
                                                headers: [], timeout: 1)) { error in
             XCTAssertTrue("\(error)".contains("no answer"), "\(error)")
         }
@@ -65,12 +65,12 @@ final class WebhookHTTPTests: EndToEndTestCase {
         let url = URL(string: "https://127.0.0.1:\(front.port)/hooks/live")!
 
         // A certificate nothing on the machine trusts: refused, and nothing reaches the shop.
-        XCTAssertThrowsError(try HTTPPost.send(Data("{}".utf8), to: url, headers: [], timeout: 5))
+        XCTAssertThrowsError(try HTTPClient.post(Data("{}".utf8), to: url, headers: [], timeout: 5))
         XCTAssertEqual(server.requests.count, 0, "no request may pass an unverified certificate")
 
         // Trusted through its CA file: the request goes through TLS and arrives intact.
         let body = Data("{\"event\":\"offer.end\"}".utf8)
-        XCTAssertEqual(try HTTPPost.send(body, to: url, headers: [("Content-Type", "application/json")], timeout: 5,
+        XCTAssertEqual(try HTTPClient.post(body, to: url, headers: [("Content-Type", "application/json")], timeout: 5,
                                          caFile: front.certificate.certificate.path), 202)
         let requests = server.waitFor(1, timeout: 5)
         XCTAssertEqual(requests.first?.body, body)

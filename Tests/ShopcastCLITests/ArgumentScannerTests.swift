@@ -191,4 +191,12 @@ final class ArgumentScannerTests: XCTestCase {
         XCTAssertEqual(Suggestion.closest(to: "go-lvie", among: ["go-live", "schedule", "help"]), "go-live")
         XCTAssertEqual(Suggestion.closest(to: "Schedule", among: ["go-live", "schedule"]), "schedule")
     }
+
+    func testNegativeNumbersAreOperands() throws {
+        let spec = CommandSpec(name: "stock", summary: "x", operands: "PRODUCT N", options: [OptionSpec("json", help: "x")])
+        let parsed = try ArgumentScanner.scan(["scarf", "-3", "--json"], for: spec, commandPath: "cue stock")
+        XCTAssertEqual(parsed.operands, ["scarf", "-3"], "no option is spelled with a digit")
+        XCTAssertTrue(parsed.has("json"))
+        XCTAssertThrowsError(try ArgumentScanner.scan(["scarf", "-x"], for: spec, commandPath: "cue stock"))
+    }
 }

@@ -24,7 +24,7 @@ final class OverlayOptionsTests: XCTestCase {
         usage(["--preview", "-m", "show.yaml"], mentions: "missing -o DIR")
         usage(["--preview", "-m", "show.yaml", "-o", "dir", "--crf", "20"], mentions: "--crf is for burning")
         usage(["--preview", "-m", "show.yaml", "-o", "dir", "--size", "1281x720"], mentions: "--size")
-        usage(["--preview", "-m", "show.yaml", "-o", "dir", "--offer", "-1"], mentions: "--offer")
+        usage(["--preview", "-m", "show.yaml", "-o", "dir", "--offer", "scarf", "--at", "5s"], mentions: "give one of them")
     }
 
     func testOffsetsAndSettingsAreParsed() throws {

@@ -20,7 +20,7 @@ final class DestinationWriterTests: XCTestCase {
         let video = try Encoder.makeVideo(format), audio = try Encoder.makeAudio(format)
         let writer = DestinationWriter(destination: Destination(kind: .recording(muxer: "mpegts"), url: fifo, display: fifo),
                                        video: video, audio: audio,
-                                       settings: .init(maxRetries: 0, caFile: nil, dropThreshold: 0.7), events: EventLog())
+                                       settings: .init(maxRetries: 0, caFile: nil, dropThreshold: 0.7), events: EventBus())
         writer.start()
         XCTAssertTrue(waitUntil(seconds: 5) { writer.snapshot.state == .live }, "the writer should open the FIFO")
 

@@ -22,7 +22,7 @@ final class LiveSessionReleaseTests: XCTestCase {
                                   encoderSpeed: "ultrafast")
         let config = LiveConfig(inputs: [.file(input)], destinations: [Destination(kind: .recording(muxer: "matroska"), url: recording, display: recording)],
                                 loop: false, format: format, duration: 1, maxRetries: 0, caFile: nil, environment: [:])
-        let session = try LiveSession(config: config, events: EventLog())
+        let session = try LiveSession(config: config, events: EventBus())
         XCTAssertEqual(openDescriptors(to: input), 1, "the input is open while the show is on")
         let summary = session.run { _ in }
         guard case .completed = summary.outcome else { return XCTFail("outcome \(summary.outcome)") }

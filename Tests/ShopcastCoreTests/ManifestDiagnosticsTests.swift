@@ -45,7 +45,7 @@ final class ManifestDiagnosticsTests: XCTestCase {
         XCTAssertEqual(lines, [])
         let m = try XCTUnwrap(manifest)
         XCTAssertEqual(m.offers.first?.salePrice.decimalString, "31.92")
-        XCTAssertEqual(m.offers.first?.start, 300)
+        XCTAssertEqual(m.offers.first?.at, 300)
         XCTAssertEqual(m.products["scarf"]?.imageInfo, ImageInfo(format: .png, width: 1, height: 1))
         XCTAssertEqual(m.theme.position, .bottom)
         XCTAssertEqual(m.show.starts?.zone.secondsFromGMT(), 3600)
@@ -110,6 +110,65 @@ final class ManifestDiagnosticsTests: XCTestCase {
         ])
     }
 
+    func testOfferIdsAndOffersOnCue() throws {
+        let folder = try ManifestFolder()
+        let (manifest, lines) = try folder.load("""
+        show:
+          title: Test
+          currency: EUR
+        products:
+          scarf:
+            name: Scarf
+            price: 39.90
+          bag:
+            name: Bag
+            price: 120
+        offers:
+          - product: scarf
+            at: 1m
+            for: 1m
+            quantity: 10
+          - product: scarf
+            quantity: 4
+          - id: flash
+            product: bag
+            for: 30s
+          - product: bag
+        """)
+        XCTAssertEqual(lines, ["16:5: warning: offer 'scarf-2' gives quantity 4, but the stock of 'scarf' starts at 10 (line 12) and is counted live from then on; this quantity is not used"])
+        let m = try XCTUnwrap(manifest)
+        XCTAssertEqual(m.offers.map(\.id), ["scarf-1", "scarf-2", "flash", "bag-1"], "scheduled first, then on cue in file order")
+        XCTAssertEqual(m.offers.map(\.isOnCue), [false, true, true, true])
+        XCTAssertEqual(m.offers.map(\.length), [60, nil, 30, nil], "an offer on cue needs no length")
+
+        let (_, clashes) = try folder.load("""
+        show:
+          title: Test
+          currency: EUR
+        products:
+          scarf:
+            name: Scarf
+            price: 39.90
+          bag:
+            name: Bag
+            price: 120
+        offers:
+          - id: bag
+            product: scarf
+          - id: x
+            product: scarf
+          - id: x
+            product: bag
+          - id: no spaces
+            product: bag
+        """)
+        XCTAssertEqual(clashes, [
+            "12:9: error: offer id 'bag' is the id of product 'bag'; cues would not know which is meant",
+            "16:5: error: offer id 'x' is already used by the offer on line 14; give one of them its own 'id:'",
+            "18:9: error: offer id 'no spaces' must be a word of letters, digits, '-', '_' or '.'",
+        ])
+    }
+
     func testOfferPriceRules() throws {
         let folder = try ManifestFolder()
         let (_, lines) = try folder.load(header + """
@@ -144,7 +203,6 @@ final class ManifestDiagnosticsTests: XCTestCase {
             "20:12: error: offer price 39.90 is not below the list price 39.90 of 'scarf'",
             "25:5: error: offer gives both a discount (line 24) and a sale price; give one or the other",
             "29:12: error: offer price '29.999' has more than 2 decimals for EUR",
-            "30:5: error: offer is missing required key 'at'",
             "30:13: error: offer product is empty",
         ])
     }
@@ -179,8 +237,8 @@ final class ManifestDiagnosticsTests: XCTestCase {
         XCTAssertEqual(lines, [
             "7:3: warning: product 'tea' is never offered",
             "9:12: error: product 'tea' price '3990.5' has decimals, but JPY prices have none",
-            "17:5: error: offers on lines 14 and 17 are on screen at the same time: 'cup' 5m–8m and 'cup' 7m–11m",
-            "17:5: error: offer 'cup' ends at 11m, after the show's duration 10m",
+            "17:5: error: offers on lines 14 and 17 are on screen at the same time: 'cup-1' 5m–8m and 'cup-2' 7m–11m",
+            "17:5: error: offer 'cup-2' ends at 11m, after the show's duration 10m",
             "21:5: error: banner starts at 10m, after the show's duration 10m",
         ])
     }

@@ -4,26 +4,21 @@ import XCTest
 /// The pure parts of `overlay`: which stills a preview takes, the container from a name,
 /// progress arithmetic, exact timestamps, the contact sheet's grid.
 final class OverlayBurnLogicTests: XCTestCase {
-    private func offer(_ id: String, start: Double, length: Double) -> Offer {
-        let price = Money(40, Currency(code: "USD")!)
-        let product = Product(id: id, name: id.capitalized, price: price, image: nil, imageInfo: nil, url: nil, description: nil)
-        return Offer(product: product, start: start, length: length, listPrice: price, salePrice: price, discountPercent: nil,
-                     code: nil, quantity: nil, countdown: true, line: 1)
-    }
-
     func testPreviewTakesOneStillPerOfferOneSecondIn() throws {
-        let timeline = Timeline(offers: [offer("silk scarf", start: 300, length: 180), offer("pin", start: 600, length: 1)],
-                                banners: [], duration: nil)
-        let moments = try PreviewMoment.plan(timeline)
-        XCTAssertEqual(moments.map(\.offset), [301, 600.5], "one second in, or halfway through a shorter offer")
-        XCTAssertEqual(moments.map(\.fileName), ["offer-00-silk-scarf.png", "offer-01-pin.png"])
-        XCTAssertEqual(moments[0].detail, "at 05:01 · offer 0, 05:00–08:00")
-        XCTAssertEqual(try PreviewMoment.plan(timeline, offer: 1).map(\.offerIndex), [1])
-        XCTAssertThrowsError(try PreviewMoment.plan(timeline, offer: 2))
-        let between = try PreviewMoment.plan(timeline, at: 500)
+        let manifest = ShowFixture.manifest([ShowFixture.offer("silk-scarf", at: 300, for: 180), ShowFixture.offer("pin", at: 600, for: 1),
+                                             ShowFixture.offer("flash", at: nil, for: 30)])
+        let moments = try PreviewMoment.plan(manifest)
+        XCTAssertEqual(moments.map(\.offset), [301, 600.5, 1], "one second in, or halfway through a shorter offer; on cue as if cued at 0")
+        XCTAssertEqual(moments.map(\.fileName), ["offer-silk-scarf.png", "offer-pin.png", "offer-flash.png"])
+        XCTAssertEqual(moments[0].detail, "at 05:01 · offer silk-scarf, 05:00–08:00")
+        XCTAssertEqual(moments[2].detail, "at 00:01 · offer flash, on cue")
+        XCTAssertEqual(moments[2].cue, "flash")
+        XCTAssertEqual(try PreviewMoment.plan(manifest, offer: "pin").map(\.offerID), ["pin"])
+        XCTAssertThrowsError(try PreviewMoment.plan(manifest, offer: "hat"))
+        let between = try PreviewMoment.plan(manifest, at: 500)
         XCTAssertEqual(between.map(\.fileName), ["at-08m20s.png"])
-        XCTAssertNil(between[0].offerIndex)
-        XCTAssertThrowsError(try PreviewMoment.plan(Timeline(offers: [], banners: [], duration: 60)))
+        XCTAssertNil(between[0].offerID)
+        XCTAssertThrowsError(try PreviewMoment.plan(ShowFixture.manifest([], duration: 60)))
     }
 
     func testContainerFollowsTheExtension() {

@@ -2,71 +2,76 @@ import Foundation
 import XCTest
 @testable import ShopcastCore
 
+/// The manifest's schedule on its own: the pure timeline, and the director following it with no
+/// commands (what `schedule plan/now/run` and `overlay` see).
 final class ScheduleTimelineTests: XCTestCase {
-    let eur = Currency(code: "EUR")!
-
-    func offer(_ id: String, _ start: Double, _ length: Double, countdown: Bool = true) -> Offer {
-        let price = Money(10, eur)
-        let product = Product(id: id, name: id, price: price, image: nil, imageInfo: nil, url: nil, description: nil)
-        return Offer(product: product, start: start, length: length, listPrice: price, salePrice: price,
-                     discountPercent: nil, code: nil, quantity: nil, countdown: countdown, line: 1)
-    }
+    typealias F = ShowFixture
 
     func testHalfOpenIntervalsAndRemaining() {
-        let t = Timeline(offers: [offer("b", 480, 90), offer("a", 300, 180)], banners: [], duration: nil)
-        XCTAssertEqual(t.offers.map(\.product.id), ["a", "b"], "sorted by start")
-        XCTAssertNil(t.state(at: 299.999).offer)
-        XCTAssertEqual(t.state(at: 300).offer?.index, 0, "on at its start")
-        XCTAssertEqual(t.state(at: 300).offer?.remaining, 180)
-        XCTAssertEqual(t.state(at: 300.4).offer?.remaining, 180, "whole seconds, rounded up")
-        XCTAssertEqual(t.state(at: 479.5).offer?.remaining, 1)
-        XCTAssertEqual(t.state(at: 480).offer?.index, 1, "off at its end; the next one is on on the same frame")
-        XCTAssertNil(t.state(at: 570).offer)
+        let manifest = F.manifest([F.offer("b", at: 480, for: 90), F.offer("a", at: 300, for: 180), F.offer("c", at: nil, for: 60)])
+        let t = Timeline(manifest)
+        XCTAssertEqual(t.offers.map(\.id), ["a", "b"], "sorted by start; offers on cue have no slot")
         XCTAssertEqual(t.end, 570)
+        let director = ShowDirector(manifest: manifest, start: 0)
+        func at(_ x: Double) -> ShowState { director.advance(to: x); return director.state }
+        XCTAssertNil(at(299.999).offer)
+        XCTAssertEqual(at(300).offer?.id, "a", "on at its start")
+        XCTAssertEqual(at(300).remaining, 180)
+        XCTAssertEqual(at(300.4).remaining, 180, "whole seconds, rounded up")
+        XCTAssertEqual(at(479.5).remaining, 1)
+        XCTAssertEqual(at(480).offer?.id, "b", "off at its end; the next one is on on the same frame")
+        XCTAssertNil(at(570).offer)
     }
 
-    func testNextChangeAndRedraw() {
-        let t = Timeline(offers: [offer("a", 300, 180), offer("b", 600, 60, countdown: false)], banners: [], duration: 900)
-        XCTAssertEqual(t.nextChange(after: 0), 300)
-        XCTAssertEqual(t.nextChange(after: 300), 480)
-        XCTAssertEqual(t.nextChange(after: 480), 600)
-        XCTAssertEqual(t.nextChange(after: 660), nil)
-        XCTAssertEqual(t.nextRedraw(after: 300), 301, "countdown ticks each second")
-        XCTAssertEqual(t.nextRedraw(after: 300.25), 301)
-        XCTAssertEqual(t.nextRedraw(after: 479.5), 480)
-        XCTAssertEqual(t.nextRedraw(after: 600), 660, "no countdown: only boundaries")
-        // The state is constant between a moment and its next redraw.
+    func testNextChangeFollowsTheSchedule() {
+        let manifest = F.manifest([F.offer("a", at: 300, for: 180), F.offer("b", at: 600, for: 60)], duration: 900)
+        let director = ShowDirector(manifest: manifest, start: 0)
+        var seen: [Double] = []
         var x = 0.0
-        while let next = t.nextRedraw(after: x) {
-            XCTAssertEqual(t.state(at: x), t.state(at: (x + next) / 2))
-            XCTAssertNotEqual(t.state(at: x), t.state(at: next))
+        while let next = director.nextChange(after: x) {
+            seen.append(next)
+            director.advance(to: next)
             x = next
         }
-        XCTAssertEqual(x, 660)
+        XCTAssertEqual(seen, [300, 480, 600, 660])
     }
 
     func testRepeatingBannersStopAtTheEnd() {
-        let banner = Banner(text: "Free shipping", start: 0, length: 30, every: 600, line: 1)
-        let once = Banner(text: "Last minutes", start: 2400, length: 420, every: nil, line: 2)
-        let t = Timeline(offers: [offer("a", 300, 180)], banners: [banner, once], duration: 2700)
+        let banner = F.banner("shipping", at: 0, for: 30, every: 600)
+        let once = F.banner("last", at: 2400, for: 420)
+        let manifest = F.manifest([F.offer("a", at: 300, for: 180)], banners: [banner, once], duration: 2700)
+        let t = Timeline(manifest)
         XCTAssertEqual(t.occurrences(of: banner), [0..<30, 600..<630, 1200..<1230, 1800..<1830, 2400..<2430])
-        XCTAssertEqual(t.state(at: 1215).banners.map(\.start), [1200])
-        XCTAssertEqual(t.state(at: 2410).banners.map(\.index), [0, 1], "several banners at once")
-        XCTAssertEqual(t.state(at: 1230).banners, [])
-        XCTAssertEqual(t.nextChange(after: 630), 1200)
-        XCTAssertEqual(t.nextChange(after: 2430), 2700)
-        XCTAssertEqual(t.occurrences(of: Banner(text: "x", start: 2690, length: 30, every: 60, line: 3)), [2690..<2700], "clipped to the end")
+        XCTAssertEqual(t.occurrences(of: F.banner("x", at: 2690, for: 30, every: 60)), [2690..<2700], "clipped to the end")
+        let director = ShowDirector(manifest: manifest, start: 0)
+        director.advance(to: 1215)
+        XCTAssertEqual(director.state.banners.map(\.start), [1200])
+        director.advance(to: 2410)
+        XCTAssertEqual(director.state.banners.map(\.id), ["shipping", "last"], "several banners at once, oldest first")
+        XCTAssertEqual(director.nextChange(after: 2410), 2430)
+        director.advance(to: 2430)
+        XCTAssertEqual(director.state.banners.map(\.id), ["last"])
+        XCTAssertEqual(director.nextChange(after: 2430), 2700)
     }
 
-    func testChangesEndBeforeStartAtOneInstant() {
-        let t = Timeline(offers: [offer("a", 1, 1), offer("b", 2, 0.5)],
-                         banners: [Banner(text: "hi", start: 0.5, length: 1, every: nil, line: 1)], duration: nil)
-        XCTAssertEqual(t.changes().map { "\($0.offset) \($0.kind.rawValue) \($0.index)" }, [
-            "0.5 banner.start 0", "1.0 offer.start 0", "1.5 banner.end 0", "2.0 offer.end 0", "2.0 offer.start 1", "2.5 offer.end 1",
-        ])
+    func testEndsComeBeforeStartsAtOneInstant() {
+        let manifest = F.manifest([F.offer("a", at: 1, for: 1), F.offer("b", at: 2, for: 0.5)], banners: [F.banner("hi", at: 0.5, for: 1)])
+        let stepped = ShowDirector(manifest: manifest, start: 0)
+        var log: [String] = []
+        while let next = stepped.nextChange(after: stepped.offset) {
+            let changes = stepped.advance(to: next)
+            log += zip(changes.map(\.offset), F.names(changes)).map { "\($0) \($1)" }
+        }
+        XCTAssertEqual(log, ["0.5 banner.start hi", "1.0 offer.start a", "1.5 banner.end hi", "2.0 offer.end a time",
+                             "2.0 offer.start b", "2.5 offer.end b time"])
+        // One jump over several changes still makes each at its own moment, in order.
+        let jumped = ShowDirector(manifest: manifest, start: 0)
+        let all = jumped.advance(to: 3)
+        XCTAssertEqual(zip(all.map(\.offset), F.names(all)).map { "\($0) \($1)" },
+                       ["1.0 offer.start a", "2.0 offer.end a time", "2.0 offer.start b", "2.5 offer.end b time"])
     }
 
-    func testEventJSON() throws {
+    func testEventJSONIsOneDialect() throws {
         let folder = try ManifestFolder()
         let manifest = try XCTUnwrap(try folder.load("""
         show:
@@ -86,30 +91,36 @@ final class ScheduleTimelineTests: XCTestCase {
             code: SILK20
             quantity: 50
         """).manifest)
-        let t = Timeline(manifest)
-        let origin = manifest.origin(streamStart: Date())
-        let start = try XCTUnwrap(t.changes().first)
-        let event = ScheduleEvent(change: start, at: start.offset, timeline: t, origin: origin, sequence: 1)
-        XCTAssertEqual(event.json(show: manifest.show, formatter: manifest.priceFormatter, zone: manifest.zone).rendered,
-                       #"{"event":"offer.start","time":"2026-11-27T20:05:00.000+01:00","offset":300,"sequence":1,"show":"Autunno","#
-                       + #""offer":0,"product":"scarf-silk","name":"Sciarpa di seta","currency":"EUR","list_price":"39.90","#
+        let director = ShowDirector(manifest: manifest, start: 0)
+        let start = try XCTUnwrap(director.advance(to: 300).first)
+        let encoder = EventEncoder(manifest: manifest, origin: manifest.origin(streamStart: Date()))
+        let record = EventRecord(sequence: 1, time: manifest.show.starts!.date.addingTimeInterval(300.25), streamTime: 290.5,
+                                 offset: start.offset, event: start.event)
+        XCTAssertEqual(encoder.line(record),
+                       #"{"event":"offer.start","time":"2026-11-27T19:05:00.250Z","stream_time":290.5,"offset":300,"sequence":1,"show":"Autunno","#
+                       + #""offer":"scarf-silk","product":"scarf-silk","name":"Sciarpa di seta","currency":"EUR","list_price":"39.90","#
                        + "\"list_price_text\":\"39,90\u{A0}€\",\"sale_price\":\"31.92\",\"sale_price_text\":\"31,92\u{A0}€\","
-                       + #""discount":20,"code":"SILK20","quantity":50,"url":null,"ends_at":"2026-11-27T20:08:00.000+01:00","remaining":180}"#)
-        let late = ScheduleEvent(change: start, at: 400.5, timeline: t, origin: origin, sequence: 1)
-        XCTAssertEqual(late.remaining, 80)
-        XCTAssertTrue(late.late)
+                       + #""discount":20,"code":"SILK20","stock":50,"url":null,"starts_at":"2026-11-27T19:05:00.000Z","#
+                       + #""ends_at":"2026-11-27T19:08:00.000Z","cued":false,"late":false,"remaining":180}"#)
     }
 
-    func testRunnerStartedLateCatchesUp() {
-        let t = Timeline(offers: [offer("a", 0, 10), offer("b", 10, 0.2)], banners: [], duration: nil)
+    func testRunnerStartedLateCatchesUpAndEndsTheOfferWhenStopped() {
+        let manifest = F.manifest([F.offer("a", at: 0, for: 10), F.offer("b", at: 10, for: 0.2)])
         let origin = Date()
-        let runner = ScheduleRunner(timeline: t, origin: origin)
+        let runner = ScheduleRunner(manifest: manifest, origin: origin)
         var seen: [String] = []
         let begun = MonotonicClock.now()
-        let summary = runner.run(now: origin.addingTimeInterval(9.9)) { seen.append("\($0.kind.rawValue) \($0.index) \($0.remaining)\($0.late ? " late" : "")") }
+        let summary = runner.run(now: origin.addingTimeInterval(9.9)) { seen += F.names([$0]) }
         let elapsed = MonotonicClock.now() - begun
-        XCTAssertEqual(seen, ["offer.start 0 1 late", "offer.end 0 0", "offer.start 1 1", "offer.end 1 0"])
+        XCTAssertEqual(seen, ["offer.start a late", "offer.end a time", "offer.start b", "offer.end b time"])
         XCTAssertEqual(summary.emitted, 4)
         XCTAssertEqual(elapsed, 0.3, accuracy: 0.05)
+
+        let long = ScheduleRunner(manifest: F.manifest([F.offer("a", at: 0, for: 600)]), origin: origin)
+        var stopped: [String] = []
+        DispatchQueue.global().asyncAfter(deadline: .now() + 0.1) { long.stop() }
+        let interrupted = long.run(now: origin) { stopped += F.names([$0]) }
+        XCTAssertTrue(interrupted.interrupted)
+        XCTAssertEqual(stopped, ["offer.start a", "offer.end a show-ended"], "a stopped run closes the deal")
     }
 }

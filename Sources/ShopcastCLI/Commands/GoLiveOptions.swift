@@ -15,6 +15,12 @@ struct GoLiveOptions {
     var quiet: Bool
     var verbose: Bool
     var manifest: String?
+    /// Where the control API listens.
+    var control: ControlAddress?
+    var controlTokenFile: String?
+    var journal: String?
+    var webhooks: [String]
+    var webhookSecretFile: String?
     /// --preset, --size or --fps given: they win over the manifest's `show.preset`.
     var formatGiven: Bool
     var videoBitRateGiven: Bool
@@ -97,6 +103,25 @@ struct GoLiveOptions {
         }
         caFile = p.value("ca-file")
         events = p.value("events")
+        if let text = p.value("control") {
+            guard let address = ControlAddress.parse(text) else {
+                throw UsageError("--control '\(text)' is not [ADDR:]PORT, e.g. 8080 (this machine only) or 0.0.0.0:8080", command: command)
+            }
+            control = address
+        }
+        controlTokenFile = p.value("control-token-file")
+        if controlTokenFile != nil && control == nil {
+            throw UsageError("--control-token-file is for the control API: give --control [ADDR:]PORT too", command: command)
+        }
+        journal = p.value("journal")
+        webhooks = p.all("webhook")
+        webhookSecretFile = p.value("webhook-secret-file")
+        if webhookSecretFile != nil && webhooks.isEmpty {
+            throw UsageError("--webhook-secret-file signs webhooks: give --webhook URL too", command: command)
+        }
+        if !webhooks.isEmpty && manifest == nil && control == nil {
+            throw UsageError("--webhook sends the show's offer and stock events: give --manifest or --control too", command: command)
+        }
         quiet = p.has("quiet")
         verbose = p.has("verbose")
         if quiet && verbose { throw UsageError("--quiet and --verbose contradict each other", command: command) }

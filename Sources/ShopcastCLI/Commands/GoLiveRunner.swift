@@ -1,9 +1,11 @@
 import CLinux
 import Foundation
+import ShopcastControl
 import ShopcastCore
 
-/// Runs `go-live` with checked options: resolves destinations, starts the session, handles
-/// signals, prints the status line, and turns the outcome into an exit status.
+/// Runs `go-live` with checked options: resolves destinations, sets up the show (manifest,
+/// control API, journal, webhooks), starts the session, handles signals, prints the status
+/// line, and turns the outcome into an exit status.
 enum GoLiveRunner {
     static func run(_ options: GoLiveOptions, context: CommandContext) throws -> ExitCode {
         let console = context.console
@@ -25,6 +27,18 @@ enum GoLiveRunner {
         if let ca = options.caFile, !FileManager.default.isReadableFile(atPath: ca) {
             throw ShopcastError(.noInput, "--ca-file '\(ca)' cannot be read")
         }
+        let token = try options.control == nil ? nil : ControlToken.read(file: options.controlTokenFile, context: context)
+        if let address = options.control, !address.isLoopback {
+            guard let token else {
+                throw ShopcastError(.config, "--control \(address) can be reached from other machines: give a token with --control-token-file FILE (mode 0600) or \(ControlToken.environmentVariable), or listen on this machine only (--control \(address.port))")
+            }
+            guard token.count >= ControlToken.minimumLength else {
+                throw ShopcastError(.config, "the control token is \(token.count) characters; on an address other machines can reach it must be at least \(ControlToken.minimumLength)")
+            }
+        }
+        let webhooks = try options.webhooks.map { try WebhookOption.url($0, context: context, command: "go-live") }
+        let secret = try options.webhookSecretFile.map { try WebhookOption.secret($0, context: context) }
+
         let manifest = try options.manifest.map { try ManifestOption.load($0, context: context) }
         var format = options.format
         if let name = manifest?.show.preset, !options.formatGiven, let preset = OutputFormat.preset(name) {
@@ -32,23 +46,65 @@ enum GoLiveRunner {
             format.fps = preset.fps
             if options.videoBitRateGiven == false { format.videoBitRate = preset.videoBitRate }
         }
-        let events = try options.events.map { try EventLog(path: $0, currentDirectory: context.currentDirectory) } ?? EventLog()
-        var duration = options.duration
-        var overlay: ManifestOverlay?
-        if let manifest {
-            let drawing = try ManifestOverlay(manifest: manifest, size: format.size, events: events)
-            if duration == nil, let end = drawing.streamEnd(after: Date()) {
-                guard end > 0 else {
-                    throw ShopcastError(.badData, "the show in \(manifest.path) is already over (show.starts + show.duration is in the past)")
+
+        // One event stream for the run: the --events file, webhooks, the control API's stream.
+        let bus = EventBus(encoder: EventEncoder(manifest: manifest))
+        if let path = options.events { bus.add(try EventFile(path: path, currentDirectory: context.currentDirectory)) }
+        let status = StatusPrinter(console: console, quiet: options.quiet)
+        var webhookSender: WebhookSender?
+        if !webhooks.isEmpty {
+            let quiet = options.quiet
+            let sender = WebhookSender(urls: webhooks, secret: secret) { outcome in
+                if !outcome.delivered {
+                    status.warning("webhook \(WebhookOption.redacted(outcome.url.absoluteString)) did not take \(outcome.event) #\(outcome.sequence) after \(outcome.attempts) attempt\(outcome.attempts == 1 ? "" : "s"): \(outcome.detail)")
+                } else if outcome.attempts > 1, !quiet {
+                    status.note("webhook \(WebhookOption.redacted(outcome.url.absoluteString)) took \(outcome.event) #\(outcome.sequence) on attempt \(outcome.attempts)")
                 }
-                duration = end
             }
-            overlay = drawing
+            webhookSender = sender
+            bus.add(WebhookSink(sender: sender))
         }
+
+        // The show: what the manifest schedules and the producer cues, drawn on every frame.
+        var show: LiveShow?
+        var compositor: FrameCompositor?
+        var journal: ShowJournal?
+        if manifest != nil || options.control != nil || options.journal != nil {
+            let showManifest = manifest ?? Manifest.empty(folder: context.currentDirectory)
+            journal = try options.journal.map {
+                try ShowJournal(path: $0, currentDirectory: context.currentDirectory, showTitle: showManifest.show.title)
+            }
+            show = LiveShow(manifest: showManifest, bus: bus, journal: journal)
+            compositor = try ShowOverlay(manifest: showManifest)
+            if let journal, let contents = journal.contents {
+                status.note("resuming the show from \(journal.path): \(contents.commands.count) command\(contents.commands.count == 1 ? "" : "s") to replay")
+            }
+        }
+        var duration = options.duration
+        if duration == nil, let show, let end = show.streamEnd(after: Date()) {
+            guard end > 0 else {
+                throw ShopcastError(.badData, "the show in \(show.manifest.path) is already over (its origin + show.duration is in the past)"
+                    + (options.journal != nil ? "; a new show needs a new --journal file" : ""))
+            }
+            duration = end
+        }
+
+        // The control API listens before inputs open (a feed can take seconds), so `cue status`
+        // answers at once; commands wait for the first frame.
+        var server: ControlServer?
+        if let address = options.control, let show {
+            let control = ControlServer(address: address, token: token, show: show, bus: bus)
+            let bound = try control.start()
+            server = control
+            bus.publish(.controlListening(address: bound.baseURL))
+            status.note("control API on \(bound.baseURL)" + (token == nil ? "" : " (token required)"))
+        }
+        defer { server?.stop() }
+
         let config = LiveConfig(inputs: options.inputs, destinations: destinations, loop: options.loop,
                                 format: format, duration: duration, maxRetries: options.retries,
-                                caFile: options.caFile, environment: context.environment, compositor: overlay)
-        let status = StatusPrinter(console: console, quiet: options.quiet)
+                                caFile: options.caFile, environment: context.environment,
+                                show: show, compositor: compositor)
         // Watch signals before opening inputs: a feed can take seconds to answer.
         let started = SessionBox()
         let signals = SignalWatcher { count in
@@ -60,16 +116,28 @@ enum GoLiveRunner {
             session.requestStop()
         }
         defer { signals.cancel() }
-        let session = try LiveSession(config: config, events: events)
+        let session = try LiveSession(config: config, events: bus)
         started.session = session
+        server?.setStatusSource { [weak session] in session?.status }
         for d in destinations where !d.isNetwork { status.note("recording to \(d.display)") }
-        let summary = session.run { status.update($0) }
+        var journalWarned = false
+        let summary = session.run { figures in
+            status.update(figures)
+            if !journalWarned, let failure = journal?.writeFailure {
+                journalWarned = true
+                status.warning(failure + " (commands from now on are shown but not kept)")
+            }
+        }
         status.finish()
         let code: ExitCode = session.failure == nil ? exitCode(for: summary.outcome) : .software
-        var ended = summary.fields
-        ended["exit_code"] = Int(code.rawValue)
-        events.emit("stream.ended", ended)
-        events.flush()
+        var ending = summary.ending
+        ending.exitCode = Int(code.rawValue)
+        bus.publish(.streamEnded(ending))
+        bus.flush()
+        // The shop's last events (offer.end, a sale) get as long as schedule run gives them.
+        if let webhookSender, !webhookSender.finish(timeout: 30) {
+            console.warning("gave up waiting for webhook deliveries still being retried")
+        }
         if let failure = session.failure {
             throw ShopcastError(.internal, "the encoder stopped: \(failure)")
         }

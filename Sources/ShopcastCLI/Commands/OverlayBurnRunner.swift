@@ -6,8 +6,16 @@ enum OverlayBurnRunner {
     static func run(_ options: OverlayOptions.Burn, options all: OverlayOptions, context: CommandContext) throws -> ExitCode {
         let manifest = try ManifestOption.load(context.resolvePath(all.manifest), context: context)
         let input = context.resolvePath(options.input), output = context.resolvePath(options.output)
-        let burn = try OverlayBurn(job: OverlayBurn.Job(input: input, output: output, startOffset: options.startOffset,
-                                                        video: options.video),
+        let journal = try options.journal.map { file -> ShowJournal.Contents in
+            guard let data = FileManager.default.contents(atPath: context.resolvePath(file)) else {
+                throw ShopcastError(.noInput, "cannot read the journal \(file)")
+            }
+            return try ShowJournal.read(data, path: file, showTitle: manifest.show.title)
+        }
+        // A recording made by the go-live run that wrote the journal starts where its stream did.
+        let start = options.startGiven ? options.startOffset : journal?.start ?? options.startOffset
+        let burn = try OverlayBurn(job: OverlayBurn.Job(input: input, output: output, startOffset: start,
+                                                        video: options.video, commands: journal?.commands ?? []),
                                    manifest: manifest)
         let bar = OverlayProgressBar(console: context.console, quiet: all.quiet)
         let signals = SignalWatcher { count in

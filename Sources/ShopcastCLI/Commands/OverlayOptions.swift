@@ -9,13 +9,16 @@ struct OverlayOptions {
         var output: String
         var startOffset: Double
         var video: FileVideoSettings
+        var journal: String?
+        /// --start was given (else a journal's own start is the recording's).
+        var startGiven = false
     }
 
     /// What to preview.
     struct Preview {
         var folder: String
         var at: Double?
-        var offer: Int?
+        var offer: String?
         var size: FrameSize?
         var background: String?
     }
@@ -39,7 +42,7 @@ struct OverlayOptions {
         self.manifest = manifest
         quiet = p.has("quiet")
         let previewOnly = ["at", "offer", "size", "background"].filter { p.value($0) != nil }
-        let burnOnly = ["start", "crf", "encoder-speed"].filter { p.value($0) != nil }
+        let burnOnly = ["start", "crf", "encoder-speed", "journal"].filter { p.value($0) != nil }
 
         if p.has("preview") {
             if let extra = p.operands.first {
@@ -56,12 +59,7 @@ struct OverlayOptions {
                 }
                 preview.at = t
             }
-            if let text = p.value("offer") {
-                guard let n = Int(text), n >= 0 else {
-                    throw UsageError("--offer '\(text)' is not an offer number (0, 1, 2 … as 'shopcast schedule plan' lists them)", command: command)
-                }
-                preview.offer = n
-            }
+            preview.offer = p.value("offer")
             if preview.at != nil && preview.offer != nil {
                 throw UsageError("--at and --offer each choose the still: give one of them", command: command)
             }
@@ -87,7 +85,7 @@ struct OverlayOptions {
         guard OutputContainer.forPath(output) != nil else {
             throw UsageError("-o '\(output)': end the name in \(OutputContainer.extensions.map { "." + $0 }.joined(separator: ", ")) to choose the container", command: command)
         }
-        var burn = Burn(input: input, output: output, startOffset: 0, video: FileVideoSettings())
+        var burn = Burn(input: input, output: output, startOffset: 0, video: FileVideoSettings(), journal: p.value("journal"))
         if let text = p.value("start") {
             // A negative offset (--start=-30s) starts the recording before the show: the slate.
             let negative = text.hasPrefix("-")
@@ -95,6 +93,7 @@ struct OverlayOptions {
                 throw UsageError("--start '\(text)' is not a show offset such as 90s, 12m or 1:05:00", command: command)
             }
             burn.startOffset = negative ? -t : t
+            burn.startGiven = true
         }
         if let text = p.value("crf") {
             guard let crf = Double(text), crf >= 0, crf <= 51 else {

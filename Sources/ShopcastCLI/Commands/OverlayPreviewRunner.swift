@@ -8,7 +8,7 @@ enum OverlayPreviewRunner {
         let size = options.size ?? manifest.show.preset.flatMap { OutputFormat.preset($0)?.size } ?? FrameSize(width: 1280, height: 720)
         let background = try options.background.map { try ShowPreview.loadBackground(path: context.resolvePath($0), for: size) }
         let preview = try ShowPreview(manifest: manifest, size: size, background: background)
-        let moments = try PreviewMoment.plan(preview.scenes.timeline, at: options.at, offer: options.offer)
+        let moments = try PreviewMoment.plan(manifest, at: options.at, offer: options.offer)
         let paths = try preview.write(moments, into: context.resolvePath(options.folder))
         context.console.out(paths.map { $0 + "\n" }.joined())
         return .success

@@ -3,9 +3,10 @@ enum ScheduleCommand {
     static let command = Command(
         group: CommandSpec(
             name: "schedule",
-            summary: "Check, plan, query and run a show manifest's timed offers.",
+            summary: "Check, plan, query and run a show manifest's offers.",
             discussion: [
-                "A show manifest is a YAML file: the show (title, optional wall-clock start 'starts', 'duration', 'locale', 'currency'), an optional theme, the products with their list prices, the offers (product, 'at' offset, 'for' length, 'discount' percent or sale 'price', 'code', 'quantity') and optional banners. See examples/ for complete manifests.",
+                "A show manifest is a YAML file: the show (title, optional wall-clock start 'starts', 'duration', 'locale', 'currency'), an optional theme, the products with their list prices, the offers (product, optional 'id', 'at' offset, 'for' length, 'discount' percent or sale 'price', 'code', 'quantity') and optional banners (with an optional 'id'). See examples/ for complete manifests.",
+                "Every offer has a stable id, which events, the control API and webhooks use: its 'id', else its product's id when it is that product's only offer, else PRODUCT-N (N counting that product's offers without an 'id' from 1 in file order). An offer without 'at' is on cue: it shows only when the producer cues it ('shopcast cue offer ID'), for its 'for' if it has one, else until ended; a show may be all on cue. 'quantity' is the product's starting stock: the first offer of a product that gives one sets it, and from then on the stock is live (sales and the producer change it).",
                 "Offsets count from show.starts when it is set, so a stream that starts early still puts each offer at its wall-clock moment; otherwise they count from the stream's first frame. Each offer is on screen from its start up to, not including, its end.",
                 "Durations read 90s, 5m, 1h5m, 05:00 (mm:ss), 1:05:00 (h:mm:ss) or plain seconds. Times read ISO 8601 with a UTC offset, e.g. 2026-11-27T20:00:00+01:00, or 'now'.",
             ]),

@@ -24,6 +24,14 @@ final class StatusPrinter: @unchecked Sendable {
         lock.unlock()
     }
 
+    /// A warning, printed even with --quiet.
+    func warning(_ text: String) {
+        lock.lock()
+        clearLine()
+        console.err("shopcast: warning: " + SecretMasker.shared.mask(text) + "\n")
+        lock.unlock()
+    }
+
     func update(_ status: LiveStatus) {
         guard !quiet else { return }
         for d in status.destinations {

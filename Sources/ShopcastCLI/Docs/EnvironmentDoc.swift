@@ -24,8 +24,16 @@ struct EnvironmentDoc {
             commands: ["go-live"]),
         EnvironmentDoc(
             name: "XDG_CONFIG_HOME",
-            meaning: "Where key files live: $XDG_CONFIG_HOME/shopcast/keys/NAME (default ~/.config/shopcast/keys/NAME). A key file that others can read (not mode 0600) is refused, with exit status 78.",
-            commands: ["go-live"]),
+            meaning: "Where key files live: $XDG_CONFIG_HOME/shopcast/keys/NAME (default ~/.config/shopcast/keys/NAME), for stream keys and, for cue, the control token (keys/control). A key file that others can read (not mode 0600) is refused, with exit status 78.",
+            commands: ["go-live", "cue"]),
+        EnvironmentDoc(
+            name: "SHOPCAST_CONTROL_TOKEN",
+            meaning: "The control API's bearer token: go-live requires it on every request when given (and needs one to listen on any address but loopback); cue sends it. --control-token-file (go-live) and --token-file (cue) take precedence.",
+            commands: ["go-live", "cue"]),
+        EnvironmentDoc(
+            name: "SHOPCAST_CONTROL",
+            meaning: "Where cue finds the show's control API, [ADDR:]PORT as given to go-live --control, when --control is not given.",
+            commands: ["cue"]),
         EnvironmentDoc(
             name: "${NAME}",
             meaning: "Any variable written as ${NAME} inside a --to URL is substituted when the destination is opened, which keeps a key out of argv, ps and shell history. An unset or empty variable stops go-live with exit status 78.",

@@ -16,12 +16,17 @@ public final class OverlayBurn {
         /// Show offset of the recording's first picture (0: the recording starts with the show).
         public var startOffset: Double
         public var video: FileVideoSettings
+        /// The commands of an aired show (a go-live journal), replayed at their offsets, so the
+        /// burn shows the cues, stock and banners the stream showed.
+        public var commands: [(offset: Double, command: ShowCommand)]
 
-        public init(input: String, output: String, startOffset: Double = 0, video: FileVideoSettings = FileVideoSettings()) {
+        public init(input: String, output: String, startOffset: Double = 0, video: FileVideoSettings = FileVideoSettings(),
+                    commands: [(offset: Double, command: ShowCommand)] = []) {
             self.input = input
             self.output = output
             self.startOffset = startOffset
             self.video = video
+            self.commands = commands
         }
     }
 
@@ -60,7 +65,7 @@ public final class OverlayBurn {
         for index in audioIndices where !OutputFile.canStore(stream: index, of: input, in: container.muxer) {
             throw ShopcastError(.badData, "\(job.output): a .\(job.output.split(separator: ".").last ?? "") file cannot hold the input's \(input.codecName(of: index)) audio, which is copied untouched; write a .mkv instead")
         }
-        overlay = try RecordingOverlay(scenes: ShowScenes(manifest: manifest))
+        overlay = try RecordingOverlay(manifest: manifest, commands: job.commands)
     }
 
     /// Asks the running burn to stop after the current picture and finish the file. Callable

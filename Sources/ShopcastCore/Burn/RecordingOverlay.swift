@@ -1,21 +1,40 @@
-/// The drawing stage of a burn: for each picture of a recording, what the show's time model puts
-/// on screen at its show offset (a card from the first picture at or after an offer's start, gone
-/// from the first picture at or after its end), alpha-blended in place.
+/// The drawing stage of a burn: for each picture of a recording, the show's state at its show
+/// offset, as the director makes it from the manifest's schedule (a card from the first picture
+/// at or after an offer's start, gone from the first picture at or after its end) and, given a
+/// journal, the producer's commands at the offsets they were applied, alpha-blended in place.
+/// The same director and drawing go-live uses, so a burn of an aired show shows what its
+/// stream showed.
 final class RecordingOverlay {
     private let drawing: ShowDrawing
-    /// Offers (by timeline index) that reached the screen.
-    private(set) var offersShown = Set<Int>()
+    private let manifest: Manifest
+    private var director: ShowDirector?
+    /// Commands not applied yet, by offset.
+    private var commands: ArraySlice<(offset: Double, command: ShowCommand)>
+    /// Offer ids that reached the screen.
+    private(set) var offersShown = Set<String>()
 
-    init(scenes: ShowScenes) throws {
-        drawing = try ShowDrawing(scenes: scenes)
+    init(manifest: Manifest, commands: [(offset: Double, command: ShowCommand)] = []) throws {
+        self.manifest = manifest
+        self.commands = ArraySlice(commands.sorted { $0.offset < $1.offset })
+        drawing = try ShowDrawing(scenes: ShowScenes(manifest: manifest))
     }
 
     /// Draws what is on screen at show offset `t` onto `frame` (8-bit 4:2:0), making the frame's
     /// buffers writable first when something is drawn.
     func compose(onto frame: Frame, at t: Double) throws {
-        let changes = try drawing.advance(to: t, width: frame.width, height: frame.height, matrix: frame.colorMatrix)
-        for change in changes where change.kind == .offerStart { offersShown.insert(change.index) }
-        guard drawing.isDrawing else { return }
+        let director = self.director ?? ShowDirector(manifest: manifest, start: min(t, commands.first?.offset ?? t))
+        self.director = director
+        var changes: [ShowDirector.Change] = []
+        while let next = commands.first, next.offset <= t {
+            commands.removeFirst()
+            if case .success(let made) = director.apply(next.command, at: next.offset) { changes += made }
+        }
+        changes += director.advance(to: t)
+        for change in changes {
+            if case .offerStarted(let offer, _) = change.event { offersShown.insert(offer.id) }
+        }
+        let state = director.state
+        guard try drawing.update(to: state, width: frame.width, height: frame.height, matrix: frame.colorMatrix) else { return }
         try frame.makeWritable()
         drawing.draw(into: frame)
     }

@@ -33,6 +33,8 @@ public struct WriterStats: Sendable {
     public var everConnected = false
     /// Lost at least once (and maybe back since).
     public var lostCount = 0
+    /// Seconds of stream waiting in the queue: how far behind the live edge it is.
+    public var lag = 0.0
 }
 
 /// Writes the show to one destination on its own thread, with its own bounded queue: a slow or
@@ -55,7 +57,7 @@ final class DestinationWriter: @unchecked Sendable {
     private let video: Encoder
     private let audio: Encoder
     private let settings: Settings
-    private let events: EventLog
+    private let events: EventBus
     private let interrupter = Interrupter()
     private let condition = NSCondition()
     private var queue: [EncodedPacket] = []
@@ -68,7 +70,7 @@ final class DestinationWriter: @unchecked Sendable {
     /// Hard bound on queued packets whatever their duration (a writer stuck in a call).
     private let maxQueued = 4000
 
-    init(destination: Destination, video: Encoder, audio: Encoder, settings: Settings, events: EventLog) {
+    init(destination: Destination, video: Encoder, audio: Encoder, settings: Settings, events: EventBus) {
         self.destination = destination
         self.video = video
         self.audio = audio
@@ -84,7 +86,9 @@ final class DestinationWriter: @unchecked Sendable {
 
     var snapshot: WriterStats {
         condition.lock(); defer { condition.unlock() }
-        return stats
+        var copy = stats
+        if !queueIsEmpty, let last = queue.last { copy.lag = max(0, last.seconds - queue[head].seconds) }
+        return copy
     }
 
     // MARK: queue (called from the encoder thread; never blocks on I/O)
@@ -220,8 +224,8 @@ final class DestinationWriter: @unchecked Sendable {
                     case let .retrying(retry, wait, error):
                         retriesUsed = retry
                         setState(.retrying(retry: retry, wait: wait))
-                        events.emit("destination.retrying", ["destination": destination.display, "attempt": retry,
-                                                             "wait": (wait * 100).rounded() / 100, "error": describe(error)])
+                        events.publish(.destinationRetrying(destination: destination.display, attempt: retry,
+                                                            wait: (wait * 100).rounded() / 100, error: describe(error)))
                     case let .gaveUp(error):
                         gaveUpError = error
                     }
@@ -241,7 +245,7 @@ final class DestinationWriter: @unchecked Sendable {
                 dropVideoUntilKeyframe = true
             }
             condition.unlock()
-            events.emit("destination.connected", ["destination": destination.display, "attempt": stats.lostCount + 1])
+            events.publish(.destinationConnected(destination: destination.display, attempt: stats.lostCount + 1))
             let connectedAt = MonotonicClock.now()
             do {
                 try send(to: output) {
@@ -273,11 +277,11 @@ final class DestinationWriter: @unchecked Sendable {
                 if !destination.isNetwork {
                     // A recording is never reopened: that would overwrite what was saved.
                     setState(.failed(message))
-                    events.emit("destination.failed", ["destination": destination.display, "error": message])
+                    events.publish(.destinationFailed(destination: destination.display, error: message))
                     markDone()
                     return
                 }
-                events.emit("destination.lost", ["destination": destination.display, "error": message])
+                events.publish(.destinationLost(destination: destination.display, error: message))
                 lastError = ShopcastError(.unavailable, message)
             }
         }
@@ -315,7 +319,7 @@ final class DestinationWriter: @unchecked Sendable {
         if let error {
             let message = describe(error)
             setState(.failed(message))
-            events.emit("destination.failed", ["destination": destination.display, "error": message])
+            events.publish(.destinationFailed(destination: destination.display, error: message))
         } else {
             setState(.stopped)
         }

@@ -11,7 +11,7 @@ final class InputReader: @unchecked Sendable {
     private let loop: Bool
     private let videoSink: VideoFrameQueue?
     private let audioSink: AudioTimeline?
-    private let events: EventLog
+    private let events: EventBus
     private let interrupter = Interrupter()
     private var input: InputFile
     private var videoIndex: Int?
@@ -33,12 +33,13 @@ final class InputReader: @unchecked Sendable {
 
     private let stateLock = NSCondition()
     private var endedAt: Double?
+    private var healthState = Health.live
     /// The thread has let go of the input and its decoders.
     private var released = false
 
     /// Opens the input now, so a bad source fails before the show starts.
     init(spec: InputSpec, opener: InputOpener, clock: ShowClock, loop: Bool,
-         video: VideoFrameQueue?, audio: AudioTimeline?, events: EventLog) throws {
+         video: VideoFrameQueue?, audio: AudioTimeline?, events: EventBus) throws {
         self.spec = spec
         self.opener = opener
         self.clock = clock
@@ -118,7 +119,8 @@ final class InputReader: @unchecked Sendable {
             } catch {
                 if interrupter.isAborted { break }
                 if spec.reconnects, reopen(after: error) { continue }
-                events.emit("input.failed", ["input": InputOpener.describe(spec), "error": "\(error)"])
+                events.publish(.inputFailed(input: InputOpener.describe(spec), error: "\(error)"))
+                setHealth(.failed)
                 break
             }
             switch step {
@@ -129,7 +131,7 @@ final class InputReader: @unchecked Sendable {
                 drain(frame)
                 if loop, case .file = spec {
                     if rewind() { continue }
-                    events.emit("input.failed", ["input": InputOpener.describe(spec), "error": "cannot go back to the start for --loop"])
+                    events.publish(.inputFailed(input: InputOpener.describe(spec), error: "cannot go back to the start for --loop"))
                 }
                 if spec.reconnects, reopen(after: ShopcastError(.unavailable, "the feed ended")) { continue }
                 finish()
@@ -237,13 +239,15 @@ final class InputReader: @unchecked Sendable {
     /// A network feed dropped: reopen it with backoff while the show holds the last picture.
     private func reopen(after error: Error) -> Bool {
         let name = InputOpener.describe(spec)
-        events.emit("input.lost", ["input": name, "error": "\(error)"])
+        events.publish(.inputLost(input: name, error: "\(error)"))
+        setHealth(.lost)
         let reconnector = Reconnector(maxRetries: nil)
         let reopened = reconnector.run(initialError: error, attempt: { () throws -> InputFile in
             try opener.open(interrupter: interrupter)
         }, onFailure: { failure in
             if case let .retrying(retry, wait, _) = failure {
-                events.emit("input.retrying", ["input": name, "attempt": retry, "wait": (wait * 100).rounded() / 100])
+                events.publish(.inputRetrying(input: name, attempt: retry, wait: (wait * 100).rounded() / 100))
+                setHealth(.retrying)
             }
         }, sleep: { seconds in
             clock.sleep(until: clock.elapsed + seconds) && !interrupter.isAborted
@@ -253,13 +257,31 @@ final class InputReader: @unchecked Sendable {
         do { try selectStreams() } catch { return false }
         origin = nil
         audioNext = nil
-        events.emit("input.connected", ["input": name])
+        events.publish(.inputConnected(input: name))
+        setHealth(.live)
         return true
     }
 
     private func finish() {
         stateLock.lock()
         if endedAt == nil { endedAt = latestEnd }
+        if healthState == .live { healthState = .ended }
+        stateLock.unlock()
+    }
+
+    /// How the input is doing, for the status line and the control API.
+    enum Health: String {
+        case live, lost, retrying, ended, failed
+    }
+
+    var health: Health {
+        stateLock.lock(); defer { stateLock.unlock() }
+        return healthState
+    }
+
+    private func setHealth(_ health: Health) {
+        stateLock.lock()
+        healthState = health
         stateLock.unlock()
     }
 }

@@ -12,12 +12,14 @@ public struct LiveConfig {
     public var maxRetries: Int?
     public var caFile: String?
     public var environment: [String: String]
-    /// Draws overlays on each picture (the manifest's product cards), if any.
+    /// The show: its state for each frame, and the commands that change it, if any.
+    public var show: LiveShow?
+    /// Draws each frame's show state on the picture (the manifest's product cards), if any.
     public var compositor: FrameCompositor?
 
     public init(inputs: [InputSpec], destinations: [Destination], loop: Bool, format: OutputFormat,
                 duration: Double?, maxRetries: Int?, caFile: String?, environment: [String: String],
-                compositor: FrameCompositor? = nil) {
+                show: LiveShow? = nil, compositor: FrameCompositor? = nil) {
         self.inputs = inputs
         self.destinations = destinations
         self.loop = loop
@@ -26,6 +28,7 @@ public struct LiveConfig {
         self.maxRetries = maxRetries
         self.caFile = caFile
         self.environment = environment
+        self.show = show
         self.compositor = compositor
     }
 }
@@ -43,10 +46,10 @@ public enum LiveOutcome: Equatable, Sendable {
 }
 
 /// The end of a show: its outcome, and the facts for the `stream.ended` event, which the CLI
-/// writes once it has decided the exit status.
+/// publishes once it has decided the exit status.
 public struct LiveSummary {
     public let outcome: LiveOutcome
-    public let fields: [String: Any]
+    public let ending: StreamEnding
 }
 
 /// Why the encoder stopped.
@@ -62,4 +65,7 @@ public struct LiveStatus: Sendable {
     /// Encoded bits per second over the last second.
     public var bitRate: Double
     public var destinations: [(display: String, stats: WriterStats)]
+    /// Each input and how it is doing: live, lost, retrying, ended, failed.
+    public var inputs: [(name: String, health: String)] = []
+    public var skippedFrames: Int64 = 0
 }

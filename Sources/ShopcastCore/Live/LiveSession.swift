@@ -11,7 +11,7 @@ public final class LiveSession: @unchecked Sendable {
     static let maxLag = 0.5
 
     private let config: LiveConfig
-    private let events: EventLog
+    private let events: EventBus
     private let clock = ShowClock()
     private let videoQueue = VideoFrameQueue()
     private let audioTimeline = AudioTimeline()
@@ -30,11 +30,13 @@ public final class LiveSession: @unchecked Sendable {
     private var framesEncoded: Int64 = 0
     private var skippedFrames: Int64 = 0
     private var bytesEncoded = 0
+    /// The latest status the supervisor made (about once a second), for the control API.
+    private var lastStatus: LiveStatus?
     /// Set once `run()` has freed the inputs' decoders and the encoders.
     private(set) var mediaReleased = false
 
     /// Opens inputs and encoders; throws (exit 66 / 70) before anything goes out.
-    public init(config: LiveConfig, events: EventLog) throws {
+    public init(config: LiveConfig, events: EventBus) throws {
         self.config = config
         self.events = events
         for input in config.inputs {
@@ -84,18 +86,20 @@ public final class LiveSession: @unchecked Sendable {
 
     /// Runs the show to its end. `progress` is called about once a second from this thread.
     public func run(progress: (LiveStatus) -> Void) -> LiveSummary {
-        events.emit("stream.started", [
-            "size": config.format.size.description, "fps": config.format.fps,
-            "video_bitrate": config.format.videoBitRate, "audio_bitrate": config.format.audioBitRate,
-            "keyint": config.format.keyint,
-            "inputs": config.inputs.map { InputOpener.describe($0) },
-            "destinations": writers.map { $0.destination.display },
-        ])
+        events.publish(.streamStarted(StreamDescription(
+            size: config.format.size.description, fps: config.format.fps, videoBitRate: config.format.videoBitRate,
+            audioBitRate: config.format.audioBitRate, keyint: config.format.keyint,
+            inputs: config.inputs.map { InputOpener.describe($0) }, destinations: writers.map { $0.destination.display })),
+            streamTime: 0)
         for writer in writers { writer.start() }
         // Opening inputs can take seconds (a network feed's stream info): the show starts now.
         clock.start()
+        let clock = self.clock
+        events.setStreamClock { max(0, clock.elapsed - LiveSession.latency) }
         // Stream time 0 goes out when the clock reaches the encoder's latency.
-        stage.streamStarted(at: Date().addingTimeInterval(LiveSession.latency - clock.elapsed))
+        config.show?.streamStarted(at: Date().addingTimeInterval(LiveSession.latency - clock.elapsed)) {
+            clock.elapsed - LiveSession.latency
+        }
         for reader in readers { reader.start() }
         let encoderThread = Thread { [self] in encodeLoop() }
         encoderThread.name = "shopcast-encoder"
@@ -116,7 +120,12 @@ public final class LiveSession: @unchecked Sendable {
                 lastBytes = bytes
                 lastReport = now
                 let status = LiveStatus(elapsed: Double(frames) / Double(config.format.fps), frames: frames, fps: fps,
-                                        bitRate: bitRate, destinations: writers.map { ($0.destination.display, $0.snapshot) })
+                                        bitRate: bitRate, destinations: writers.map { ($0.destination.display, $0.snapshot) },
+                                        inputs: readers.map { (InputOpener.describe($0.spec), $0.health.rawValue) },
+                                        skippedFrames: skipped())
+                lock.lock()
+                lastStatus = status
+                lock.unlock()
                 progress(status)
                 if now - lastStats >= 5 {
                     lastStats = now
@@ -162,14 +171,23 @@ public final class LiveSession: @unchecked Sendable {
     }
 
     private func emitStats(_ status: LiveStatus) {
-        events.emit("stats", [
-            "elapsed": (status.elapsed * 10).rounded() / 10, "frames": status.frames,
-            "fps": (status.fps * 10).rounded() / 10, "bitrate": Int(status.bitRate),
-            "destinations": status.destinations.map { d -> [String: Any] in
-                ["destination": d.display, "state": d.stats.state.label,
-                 "sent_packets": d.stats.sentPackets, "dropped_packets": d.stats.droppedPackets]
-            },
-        ])
+        events.publish(.stats(StreamStats(
+            elapsed: (status.elapsed * 10).rounded() / 10, frames: status.frames, fps: status.fps, bitRate: Int(status.bitRate),
+            destinations: status.destinations.map {
+                StreamStats.Destination(name: $0.display, state: $0.stats.state.label, sentPackets: $0.stats.sentPackets,
+                                        droppedPackets: $0.stats.droppedPackets, sentBytes: $0.stats.sentBytes, lag: $0.stats.lag)
+            })))
+    }
+
+    /// The running show's latest figures (refreshed about once a second), for the control API.
+    public var status: LiveStatus? {
+        lock.lock(); defer { lock.unlock() }
+        return lastStatus
+    }
+
+    private func skipped() -> Int64 {
+        lock.lock(); defer { lock.unlock() }
+        return skippedFrames
     }
 
     private func conclude() -> LiveSummary {
@@ -194,17 +212,16 @@ public final class LiveSession: @unchecked Sendable {
         let frames = framesEncoded
         let skipped = skippedFrames
         lock.unlock()
-        var fields: [String: Any] = ["reason": reason.rawValue,
-                                     "elapsed": (Double(frames) / Double(config.format.fps) * 1000).rounded() / 1000,
-                                     "frames": frames, "skipped_frames": skipped]
+        var ending = StreamEnding(reason: reason.rawValue, elapsed: Double(frames) / Double(config.format.fps),
+                                  frames: frames, skippedFrames: skipped, outcome: "completed")
         switch outcome {
-        case .completed: fields["outcome"] = "completed"
-        case .noDestinationReached: fields["outcome"] = "no-destination-reached"
-        case .destinationLost(let lost): fields["outcome"] = "destination-lost"; fields["lost"] = lost
-        case .recordingFailed(let message): fields["outcome"] = "recording-failed"; fields["error"] = message
+        case .completed: break
+        case .noDestinationReached: ending.outcome = "no-destination-reached"
+        case .destinationLost(let lost): ending.outcome = "destination-lost"; ending.lost = lost
+        case .recordingFailed(let message): ending.outcome = "recording-failed"; ending.error = message
         }
-        if let error = encoderError { fields["error"] = "\(error)" }
-        return LiveSummary(outcome: outcome, fields: fields)
+        if let error = encoderError { ending.error = "\(error)" }
+        return LiveSummary(outcome: outcome, ending: ending)
     }
 
     /// The error that stopped the encoder, if any (a bug or an exhausted machine).
@@ -221,7 +238,11 @@ public final class LiveSession: @unchecked Sendable {
         } catch {
             lock.lock()
             encoderError = error
+            let frames = framesEncoded
             lock.unlock()
+            // The show is over all the same: the live offer ends (the shop closes the deal) and
+            // commands are refused from now on.
+            config.show?.finish(at: Double(frames) / Double(config.format.fps))
         }
         // The last packet is queued: inputs stop now, and the encoders and pictures go before
         // the destinations write their trailers (the writers copy the stream parameters, which
@@ -262,10 +283,12 @@ public final class LiveSession: @unchecked Sendable {
                 lock.lock()
                 skippedFrames += skip
                 lock.unlock()
-                events.emit("encoder.behind", ["behind": (behind * 1000).rounded() / 1000, "skipped_frames": skip])
+                events.publish(.encoderBehind(behind: (behind * 1000).rounded() / 1000, skippedFrames: skip))
                 continue
             }
-            let picture = try stage.render(videoQueue.frame(at: t), index: index, time: t)
+            // The show's state for this frame: commands that arrived since the last one apply now.
+            let state = config.show?.frame(at: t)
+            let picture = try stage.render(videoQueue.frame(at: t), index: index, state: state)
             try videoEncoder.send(picture)
             distribute(try videoEncoder.drain())
 
@@ -288,6 +311,8 @@ public final class LiveSession: @unchecked Sendable {
             framesEncoded = index
             lock.unlock()
         }
+        // The show is over on the last frame: the live offer ends there, later commands are refused.
+        config.show?.finish(at: Double(index) / Double(fps))
         try videoEncoder.send(nil)
         distribute(try videoEncoder.drain())
         try audioEncoder.send(nil)

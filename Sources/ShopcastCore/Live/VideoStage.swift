@@ -1,22 +1,17 @@
 import Foundation
 
-/// Draws on each output picture just before it is encoded: the product overlays.
+/// Draws the show on each output picture just before it is encoded: the product overlays.
 public protocol FrameCompositor: AnyObject {
-    /// Gets ready for the picture at stream `time` (seconds from the first frame); true when
-    /// something is to be drawn on it.
-    func prepare(width: Int, height: Int, time: Double) throws -> Bool
+    /// Gets ready to draw the show's `state` on a picture of this size; true when something is
+    /// to be drawn on it.
+    func prepare(width: Int, height: Int, state: ShowState) throws -> Bool
     /// Draws onto a picture the stage owns and may write.
     func draw(onto frame: Frame)
-    /// Called once, as the first frame is made, with the wall-clock moment of stream time 0.
-    func streamStarted(at date: Date)
-}
-
-extension FrameCompositor {
-    public func streamStarted(at date: Date) {}
 }
 
 /// The one per-frame video stage: picks the input picture due at t, scales and letterboxes it to
-/// the output size (once per new input picture), lets the compositor draw, stamps the pts.
+/// the output size (once per new input picture), lets the compositor draw the frame's show
+/// state, stamps the pts.
 final class VideoStage {
     private let scaler: Scaler
     private let compositor: FrameCompositor?
@@ -43,8 +38,6 @@ final class VideoStage {
         return frame
     }
 
-    func streamStarted(at date: Date) { compositor?.streamStarted(at: date) }
-
     /// Lets go of the pictures the stage keeps (the show is over).
     func releasePictures() {
         lastSource = nil
@@ -53,8 +46,9 @@ final class VideoStage {
         canvases.removeAll()
     }
 
-    /// The picture for output frame `index` at `time`, from `source` (nil: nothing yet, black).
-    func render(_ source: Frame?, index: Int64, time: Double) throws -> Frame {
+    /// The picture for output frame `index`, from `source` (nil: nothing yet, black), with the
+    /// show's `state` for this frame drawn on it.
+    func render(_ source: Frame?, index: Int64, state: ShowState?) throws -> Frame {
         let base: Frame
         if let source {
             if lastSource != ObjectIdentifier(source) || lastScaled == nil {
@@ -74,7 +68,7 @@ final class VideoStage {
             base = black!
         }
         let output: Frame
-        if let compositor, try compositor.prepare(width: size.width, height: size.height, time: time) {
+        if let compositor, let state, try compositor.prepare(width: size.width, height: size.height, state: state) {
             output = try canvas()
             try output.copyPicture(from: base)
             compositor.draw(onto: output)

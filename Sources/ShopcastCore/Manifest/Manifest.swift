@@ -13,7 +13,8 @@ public struct Manifest: Sendable {
     public let products: [String: Product]
     /// Product ids in the order the file lists them.
     public let productOrder: [String]
-    /// The timeline, sorted by start; at most one offer is on screen at any moment.
+    /// Every offer: the scheduled ones by start (never two on screen at once), then those on cue
+    /// in file order.
     public let offers: [Offer]
     /// Banners in file order; several may be on screen at once.
     public let banners: [Banner]
@@ -29,6 +30,17 @@ public struct Manifest: Sendable {
         self.offers = offers
         self.banners = banners
     }
+
+    /// A show with nothing scheduled and nothing to sell: go-live's show when it is steered
+    /// (banners) without a manifest.
+    public static func empty(folder: URL) -> Manifest {
+        Manifest(path: "(no manifest)", folder: folder,
+                 show: Show(title: "", starts: nil, duration: nil, localeIdentifier: "en-US", currency: nil, preset: nil),
+                 theme: Theme(), products: [:], productOrder: [], offers: [], banners: [])
+    }
+
+    /// The offer with this id.
+    public func offer(id: String) -> Offer? { offers.first { $0.id == id } }
 
     /// Formats prices in the show's locale and currency; nil when the show sells nothing.
     public var priceFormatter: PriceFormatter? {
@@ -105,28 +117,33 @@ public struct Product: Sendable {
     }
 }
 
-/// One entry of `offers:`: a product card on screen over [start, end).
+/// One entry of `offers:`: a product card, on screen over [at, at+length) when scheduled, or
+/// whenever the producer cues it when it has no `at:` (on cue).
 public struct Offer: Sendable {
+    /// Stable id (`OfferIDs`): what events, the control API and webhooks call it.
+    public let id: String
     public let product: Product
-    /// Seconds from the show's origin.
-    public let start: Double
-    public let length: Double
-    public var end: Double { start + length }
+    /// Seconds from the show's origin; nil for an offer on cue.
+    public let at: Double?
+    /// How long it stays on screen; nil only for an offer on cue without `for:` (until ended).
+    public let length: Double?
     public let listPrice: Money
     /// The price during the offer: the discounted list price, the given sale price, or the list price.
     public let salePrice: Money
     /// Percent off as given, or computed from a sale price; nil when the offer sells at list price.
     public let discountPercent: Decimal?
     public let code: String?
+    /// The product's starting stock (`quantity:`); stock is live state from the show's start.
     public let quantity: Int?
     public let countdown: Bool
-    /// Where the offer is written, for messages.
+    /// Where the offer is written, for messages; 0 for a card made on the spot.
     public let line: Int
 
-    public init(product: Product, start: Double, length: Double, listPrice: Money, salePrice: Money,
+    public init(id: String, product: Product, at: Double?, length: Double?, listPrice: Money, salePrice: Money,
                 discountPercent: Decimal?, code: String?, quantity: Int?, countdown: Bool, line: Int) {
+        self.id = id
         self.product = product
-        self.start = start
+        self.at = at
         self.length = length
         self.listPrice = listPrice
         self.salePrice = salePrice
@@ -136,18 +153,30 @@ public struct Offer: Sendable {
         self.countdown = countdown
         self.line = line
     }
+
+    /// Shown only when cued.
+    public var isOnCue: Bool { at == nil }
+
+    /// A card for a product that has no offer of its own: its list price, no code, no end.
+    public static func plain(_ product: Product) -> Offer {
+        Offer(id: product.id, product: product, at: nil, length: nil, listPrice: product.price, salePrice: product.price,
+              discountPercent: nil, code: nil, quantity: nil, countdown: true, line: 0)
+    }
 }
 
 /// One entry of `banners:`: a line of text on screen over [start, start+length), repeated
 /// `every` seconds when set.
 public struct Banner: Sendable {
+    /// Its `id:`, or `banner-N` (N counting from 1 in file order).
+    public let id: String
     public let text: String
     public let start: Double
     public let length: Double
     public let every: Double?
     public let line: Int
 
-    public init(text: String, start: Double, length: Double, every: Double?, line: Int) {
+    public init(id: String, text: String, start: Double, length: Double, every: Double?, line: Int) {
+        self.id = id
         self.text = text
         self.start = start
         self.length = length

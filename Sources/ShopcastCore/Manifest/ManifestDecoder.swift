@@ -11,8 +11,8 @@ struct ManifestDecoder {
     static let showKeys = ["title", "starts", "duration", "locale", "currency", "preset"]
     static let themeKeys = ["font", "accent", "position"]
     static let productKeys = ["name", "price", "image", "url", "description"]
-    static let offerKeys = ["product", "at", "for", "discount", "price", "code", "quantity", "countdown"]
-    static let bannerKeys = ["text", "at", "for", "every"]
+    static let offerKeys = ["id", "product", "at", "for", "discount", "price", "code", "quantity", "countdown"]
+    static let bannerKeys = ["id", "text", "at", "for", "every"]
 
     /// The manifest, or nil when any error was reported.
     func decode(_ root: Node, path: String) -> Manifest? {
@@ -47,25 +47,38 @@ struct ManifestDecoder {
         var offers: [(Offer, Node)] = []
         var offered: Set<String> = []
         if let node = top["offers"], let items = reader.list(node, "offers") {
-            for item in items {
+            let ids = OfferIDs(items: items, reader: reader, productIDs: Set(productKeys.keys))
+            for (position, item) in items.enumerated() {
                 if let id = item.mapping?.first(where: { $0.key.scalar?.string == "product" })?.value.scalar?.string { offered.insert(id) }
-                if let offer = decodeOffer(item, products: products, allIDs: Array(productKeys.keys)) { offers.append((offer, item)) }
+                if let offer = decodeOffer(item, id: ids.id(at: position), products: products, allIDs: Array(productKeys.keys)) {
+                    offers.append((offer, item))
+                }
             }
         } else if top["offers"] == nil {
             reader.warning(at: root, "the manifest has no offers")
         }
         var banners: [(Banner, Node)] = []
         if let node = top["banners"], let items = reader.list(node, "banners") {
-            for item in items {
-                if let banner = decodeBanner(item) { banners.append((banner, item)) }
+            var seen: [String: Int] = [:]
+            for (position, item) in items.enumerated() {
+                if let banner = decodeBanner(item, position: position) {
+                    if let line = seen[banner.id] {
+                        reader.error(at: item, "banner id '\(banner.id)' is already used by the banner on line \(line)")
+                    }
+                    seen[banner.id] = banner.line
+                    banners.append((banner, item))
+                }
             }
         }
         TimelineRules(reader: reader).check(duration: show?.duration, offers: offers, banners: banners,
                                             unoffered: productKeys.filter { !offered.contains($0.key) })
         guard let show, !reader.hasErrors else { return nil }
-        let sorted = offers.map(\.0).enumerated().sorted { ($0.element.start, $0.offset) < ($1.element.start, $1.offset) }
+        // Scheduled offers by start, then the offers on cue in file order.
+        let scheduled = offers.map(\.0).enumerated().filter { $0.element.at != nil }
+            .sorted { ($0.element.at!, $0.offset) < ($1.element.at!, $1.offset) }.map(\.element)
+        let onCue = offers.map(\.0).filter { $0.at == nil }
         return Manifest(path: path, folder: folder, show: show, theme: theme, products: products,
-                        productOrder: productOrder, offers: sorted.map(\.element), banners: banners.map(\.0))
+                        productOrder: productOrder, offers: scheduled + onCue, banners: banners.map(\.0))
     }
 
     static func isProductID(_ id: String) -> Bool {
@@ -192,7 +205,7 @@ struct ManifestDecoder {
         return Product(id: id, name: name, price: price, image: image?.0, imageInfo: image?.1, url: url, description: description)
     }
 
-    private func decodeOffer(_ node: Node, products: [String: Product], allIDs: [String]) -> Offer? {
+    private func decodeOffer(_ node: Node, id: String?, products: [String: Product], allIDs: [String]) -> Offer? {
         guard let fields = reader.mapping(node, "offer", keys: Self.offerKeys) else { return nil }
         var product: Product?
         if let value = fields.required("product", in: "offer", reader), let id = reader.text(value, "offer product") {
@@ -203,8 +216,12 @@ struct ManifestDecoder {
                 reader.error(at: value, message)
             }
         }
-        let start = fields.required("at", in: "offer", reader).flatMap { reader.duration($0, "offer at", positive: false) }
-        let length = fields.required("for", in: "offer", reader).flatMap { reader.duration($0, "offer for", positive: true) }
+        // Without 'at' the offer is on cue: it shows only when the producer cues it. Its 'for' is
+        // then optional (without it, the card stays until ended or replaced).
+        let onCue = fields["at"] == nil
+        let start = fields["at"].flatMap { reader.duration($0, "offer at", positive: false) }
+        let lengthNode = onCue ? fields["for"] : fields.required("for", in: "offer", reader)
+        let length = lengthNode.flatMap { reader.duration($0, "offer for", positive: true) }
         var discount: Decimal?
         if let value = fields["discount"], let raw = reader.text(value, "offer discount") {
             let digits = raw.hasSuffix("%") ? String(raw.dropLast()).trimmingCharacters(in: .whitespaces) : raw
@@ -236,17 +253,25 @@ struct ManifestDecoder {
         }
         let quantity = fields["quantity"].flatMap { reader.positiveInt($0, "offer quantity") }
         let countdown = fields["countdown"].flatMap { reader.bool($0, "offer countdown") } ?? true
-        guard let product, let start, let length else { return nil }
+        guard let id, let product, onCue || (start != nil && length != nil) else { return nil }
         let list = product.price
         let sale = salePrice ?? (discount.map { list.discounted(byPercent: $0) } ?? list)
         let percent = discount ?? (salePrice.map { $0.percentOff(from: list) })
-        return Offer(product: product, start: start, length: length, listPrice: list, salePrice: sale,
+        return Offer(id: id, product: product, at: start, length: length, listPrice: list, salePrice: sale,
                      discountPercent: percent, code: code, quantity: quantity, countdown: countdown,
                      line: node.mark?.line ?? 0)
     }
 
-    private func decodeBanner(_ node: Node) -> Banner? {
+    private func decodeBanner(_ node: Node, position: Int) -> Banner? {
         guard let fields = reader.mapping(node, "banner", keys: Self.bannerKeys) else { return nil }
+        var id = "banner-\(position + 1)"
+        if let value = fields["id"], let raw = reader.text(value, "banner id") {
+            if Self.isProductID(raw) {
+                id = raw
+            } else {
+                reader.error(at: value, "banner id '\(raw)' must be a word of letters, digits, '-', '_' or '.'")
+            }
+        }
         let text = fields.required("text", in: "banner", reader).flatMap { reader.text($0, "banner text") }
         let start = fields.required("at", in: "banner", reader).flatMap { reader.duration($0, "banner at", positive: false) }
         let length = fields.required("for", in: "banner", reader).flatMap { reader.duration($0, "banner for", positive: true) }
@@ -259,6 +284,6 @@ struct ManifestDecoder {
             }
         }
         guard let text, let start, let length else { return nil }
-        return Banner(text: text, start: start, length: length, every: every, line: node.mark?.line ?? 0)
+        return Banner(id: id, text: text, start: start, length: length, every: every, line: node.mark?.line ?? 0)
     }
 }

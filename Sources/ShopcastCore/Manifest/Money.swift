@@ -100,11 +100,18 @@ public final class PriceFormatter: @unchecked Sendable {
         formatter.currencyCode = currency.code
     }
 
-    /// The price as a shopper in the show's locale reads it.
+    /// The price as a shopper in the show's locale reads it. A show has a handful of prices,
+    /// asked for on every event and API answer: each is formatted (by ICU) once.
     public func string(_ money: Money) -> String {
         lock.lock()
         defer { lock.unlock() }
+        let amount = money.rounded().amount
+        if let known = formatted[amount] { return known }
         // Round first ourselves: ICU would round halves to even (0.125 → 0.12).
-        return formatter.string(from: NSDecimalNumber(decimal: money.rounded().amount)) ?? money.decimalString
+        let text = formatter.string(from: NSDecimalNumber(decimal: amount)) ?? money.decimalString
+        if formatted.count < 1000 { formatted[amount] = text }
+        return text
     }
+
+    private var formatted: [Decimal: String] = [:]
 }

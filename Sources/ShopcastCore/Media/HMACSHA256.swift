@@ -1,7 +1,7 @@
 import CFFmpeg
 import Foundation
 
-/// HMAC-SHA256 from libavutil, so webhook receivers can check a body came from this show.
+/// HMAC-SHA256 from libavutil: the signatures of webhook deliveries.
 /// Owns one `AVHMAC` context, freed in deinit.
 public final class HMACSHA256 {
     private let context: OpaquePointer
@@ -25,7 +25,7 @@ public final class HMACSHA256 {
         return out
     }
 
-    /// Lower-case hex of the MAC, as sent in `X-Shopcast-Signature: sha256=<hex>`.
+    /// Lower-case hex of the MAC.
     public static func hex(_ message: Data, key: Data) throws -> String {
         try HMACSHA256().authenticate(message, key: key).map { String(format: "%02x", $0) }.joined()
     }

@@ -21,6 +21,8 @@ struct CardPainter {
     private let codeLabel: TextLayout?
     private let code: TextLayout?
     private let url: TextLayout?
+    /// No units left: the price is drawn struck in a quiet colour.
+    private let soldOut: Bool
     /// Where the text column's parts sit relative to its top, and whether the badge rides the
     /// price row (no picture to sit on).
     private let descriptionY: Double
@@ -38,7 +40,7 @@ struct CardPainter {
         let qr = try content.url.map { try QRCode(encoding: $0) }
         let parts = CardLayout.Parts(
             image: image != nil, qr: qr != nil,
-            footer: content.countdown != nil || content.stock != nil || content.code != nil
+            footer: (content.soldOut == nil && (content.countdown != nil || content.stock != nil)) || content.code != nil
         )
         let u = metrics.u
         let family = theme.fontFamily
@@ -59,16 +61,20 @@ struct CardPainter {
             try text($0, TextStyle(family: family, weight: 400, size: u(15.5)), width: w, lines: 1)
         }
         let sale = content.salePrice
+        // Sold out: the price that was on offer is struck through, and the old one goes.
+        let soldOut = content.soldOut != nil
+        self.soldOut = soldOut
         price = try text(sale ?? content.listPrice,
-                         TextStyle(family: family, weight: 800, size: u(38), tabularDigits: true), width: w)
-        struckPrice = try sale.map { _ in
+                         TextStyle(family: family, weight: 800, size: u(38), tabularDigits: true, strikethrough: soldOut), width: w)
+        struckPrice = try sale.flatMap { _ in soldOut ? nil : content.listPrice }.map { _ in
             try text(content.listPrice, TextStyle(family: family, weight: 500, size: u(19), tabularDigits: true,
                                                   strikethrough: true), width: w)
         }
-        badge = try content.badge.map { try text($0, TextStyle(family: family, weight: 800, size: u(16), tabularDigits: true)) }
+        badge = try (content.soldOut ?? content.badge).map { try text($0, TextStyle(family: family, weight: 800, size: u(16), tabularDigits: true)) }
         let footerText = TextStyle(family: family, weight: 600, size: u(16), tabularDigits: true)
-        countdown = try content.countdown.map { try text($0, footerText, width: layout.cardWidth * 0.4) }
-        stock = try content.stock.map { try text($0, footerText, width: layout.cardWidth * 0.3) }
+        countdown = soldOut ? nil : try content.countdown.map { try text($0, footerText, width: layout.cardWidth * 0.4) }
+        // Sold out, the badge says so: no countdown, no stock line.
+        stock = soldOut ? nil : try content.stock.map { try text($0, footerText, width: layout.cardWidth * 0.3) }
         codeLabel = try content.code.map { _ in
             try text("CODE", TextStyle(family: family, weight: 700, size: u(11), letterSpacing: u(1.4)))
         }
@@ -159,7 +165,7 @@ struct CardPainter {
         if let description {
             canvas.draw(description, x: t.minX, y: t.minY + descriptionY, color: palette.secondaryText)
         }
-        canvas.draw(price, x: t.minX, y: t.minY + priceY, color: palette.accentText)
+        canvas.draw(price, x: t.minX, y: t.minY + priceY, color: soldOut ? palette.secondaryText : palette.accentText)
         if let struckPrice {
             canvas.draw(struckPrice, x: t.minX + struckOffset.x, y: t.minY + struckOffset.y, color: palette.secondaryText)
         }
@@ -239,11 +245,11 @@ struct CardPainter {
         let name = try width(content.productName, 600, 25)
         let description = try width(content.description, 400, 15.5)
         var prices = try width(content.salePrice ?? content.listPrice, 800, 38)
-        if content.salePrice != nil { prices += u(12) + (try width(content.listPrice, 500, 19)) }
-        if content.badge != nil { prices += u(12) + (try width(content.badge, 800, 16)) + u(16) }
+        if content.salePrice != nil, content.soldOut == nil { prices += u(12) + (try width(content.listPrice, 500, 19)) }
+        if let badge = content.soldOut ?? content.badge { prices += u(12) + (try width(badge, 800, 16)) + u(16) }
         var footer = 0.0
-        if content.countdown != nil { footer += u(23) + (try width(content.countdown, 600, 16)) + u(24) }
-        if content.stock != nil { footer += u(22) + (try width(content.stock, 600, 16)) + u(12) }
+        if content.countdown != nil, content.soldOut == nil { footer += u(23) + (try width(content.countdown, 600, 16)) + u(24) }
+        if content.stock != nil, content.soldOut == nil { footer += u(22) + (try width(content.stock, 600, 16)) + u(12) }
         if content.code != nil { footer += u(44) + (try width("CODE", 700, 11)) + (try width(content.code, 800, 16)) }
         return max(name, description, prices, footer) + 2 * u(20) + u(8)
     }

@@ -22,10 +22,13 @@ public struct CardContent: Equatable, Sendable {
     public var url: String?
     /// The product's picture, drawn on the card's leading side.
     public var image: RGBAImage?
+    /// Set (the words "SOLD OUT" in the show's language) when no units are left: the price is
+    /// struck through, the words replace the badge, and the countdown and stock go.
+    public var soldOut: String?
 
     public init(productName: String, description: String? = nil, listPrice: String, salePrice: String? = nil,
                 badge: String? = nil, countdown: String? = nil, stock: String? = nil, code: String? = nil,
-                url: String? = nil, image: RGBAImage? = nil) {
+                url: String? = nil, image: RGBAImage? = nil, soldOut: String? = nil) {
         self.productName = productName
         self.description = description
         self.listPrice = listPrice
@@ -36,6 +39,7 @@ public struct CardContent: Equatable, Sendable {
         self.code = code
         self.url = url
         self.image = image
+        self.soldOut = soldOut
     }
 }
 

@@ -5,19 +5,21 @@ struct OverlayWords: Sendable {
     var left: String
     var startingSoon: String
     var startsIn: String
+    /// On a card whose product has no units left.
+    var soldOut: String
 
     static func forLanguage(_ code: String?) -> OverlayWords {
         switch code ?? "en" {
-        case "it": return OverlayWords(endsIn: "termina tra", left: "rimasti", startingSoon: "Tra poco in diretta", startsIn: "Si parte tra")
-        case "ro": return OverlayWords(endsIn: "se termină în", left: "rămase", startingSoon: "Începem în curând", startsIn: "Începem în")
-        case "es": return OverlayWords(endsIn: "termina en", left: "disponibles", startingSoon: "Empezamos pronto", startsIn: "Empezamos en")
-        case "fr": return OverlayWords(endsIn: "se termine dans", left: "restants", startingSoon: "Le direct commence bientôt", startsIn: "Début dans")
-        case "de": return OverlayWords(endsIn: "endet in", left: "übrig", startingSoon: "Gleich geht's los", startsIn: "Start in")
-        case "pt": return OverlayWords(endsIn: "termina em", left: "restantes", startingSoon: "Começamos em breve", startsIn: "Começa em")
-        case "ja": return OverlayWords(endsIn: "終了まで", left: "点限り", startingSoon: "まもなく配信開始", startsIn: "開始まで")
-        case "zh": return OverlayWords(endsIn: "剩余时间", left: "件剩余", startingSoon: "直播即将开始", startsIn: "距开始")
-        case "ar": return OverlayWords(endsIn: "ينتهي خلال", left: "متبقية", startingSoon: "البث يبدأ قريبًا", startsIn: "يبدأ خلال")
-        default: return OverlayWords(endsIn: "ends in", left: "left", startingSoon: "Starting soon", startsIn: "Starts in")
+        case "it": return OverlayWords(endsIn: "termina tra", left: "rimasti", startingSoon: "Tra poco in diretta", startsIn: "Si parte tra", soldOut: "ESAURITO")
+        case "ro": return OverlayWords(endsIn: "se termină în", left: "rămase", startingSoon: "Începem în curând", startsIn: "Începem în", soldOut: "STOC EPUIZAT")
+        case "es": return OverlayWords(endsIn: "termina en", left: "disponibles", startingSoon: "Empezamos pronto", startsIn: "Empezamos en", soldOut: "AGOTADO")
+        case "fr": return OverlayWords(endsIn: "se termine dans", left: "restants", startingSoon: "Le direct commence bientôt", startsIn: "Début dans", soldOut: "ÉPUISÉ")
+        case "de": return OverlayWords(endsIn: "endet in", left: "übrig", startingSoon: "Gleich geht's los", startsIn: "Start in", soldOut: "AUSVERKAUFT")
+        case "pt": return OverlayWords(endsIn: "termina em", left: "restantes", startingSoon: "Começamos em breve", startsIn: "Começa em", soldOut: "ESGOTADO")
+        case "ja": return OverlayWords(endsIn: "終了まで", left: "点限り", startingSoon: "まもなく配信開始", startsIn: "開始まで", soldOut: "完売")
+        case "zh": return OverlayWords(endsIn: "剩余时间", left: "件剩余", startingSoon: "直播即将开始", startsIn: "距开始", soldOut: "已售罄")
+        case "ar": return OverlayWords(endsIn: "ينتهي خلال", left: "متبقية", startingSoon: "البث يبدأ قريبًا", startsIn: "يبدأ خلال", soldOut: "نفدت الكمية")
+        default: return OverlayWords(endsIn: "ends in", left: "left", startingSoon: "Starting soon", startsIn: "Starts in", soldOut: "SOLD OUT")
         }
     }
 

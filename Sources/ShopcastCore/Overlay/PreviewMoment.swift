@@ -3,10 +3,13 @@
 public struct PreviewMoment: Equatable, Sendable {
     /// Show offset in seconds.
     public var offset: Double
-    /// File name without the folder, e.g. `offer-02-scarf-silk.png`.
+    /// File name without the folder, e.g. `offer-scarf-silk.png`.
     public var fileName: String
-    /// The offer on screen then (its index in the rundown), if any.
-    public var offerIndex: Int?
+    /// The offer on screen then (its id), if any.
+    public var offerID: String?
+    /// An offer on cue to cue at `cuedAt` so that it is on screen at `offset`.
+    public var cue: String?
+    public var cuedAt: Double?
     /// First caption line: the product, or what else is on screen.
     public var title: String
     /// Second caption line: when, and which offer.
@@ -15,49 +18,59 @@ public struct PreviewMoment: Equatable, Sendable {
     /// How far into an offer its still is taken: one second in, so the countdown shows a second
     /// gone (02:59 of a 3-minute offer) as viewers first see it tick, or halfway through a
     /// shorter offer.
-    public static func offsetInside(_ offer: Offer) -> Double {
-        offer.start + min(1, offer.length / 2)
-    }
+    public static func lead(_ length: Double?) -> Double { min(1, (length ?? 2) / 2) }
 
-    /// The stills to render: the moment `at` when given, else offer `offer` (numbered as in
-    /// `shopcast schedule plan`), else one per offer. Throws `.badData` for an offer number the
-    /// show does not have, or a show with no offers and no `at`.
-    public static func plan(_ timeline: Timeline, at: Double? = nil, offer: Int? = nil) throws -> [PreviewMoment] {
+    /// The stills to render: the moment `at` when given, else the offer with id `offer`, else one
+    /// per offer (scheduled ones in show order, then those on cue, each as if cued at the show's
+    /// start). Throws `.badData` for an offer id the show does not have, or a show with no
+    /// offers and no `at`.
+    public static func plan(_ manifest: Manifest, at: Double? = nil, offer: String? = nil) throws -> [PreviewMoment] {
+        let timeline = Timeline(manifest)
         if let at {
-            let state = timeline.state(at: at)
-            var m = moment(at: at, state: state, timeline: timeline)
+            let director = ShowDirector(manifest: manifest, timeline: timeline, start: at)
+            director.advance(to: at)
+            var m = moment(director.state, cue: nil, cuedAt: nil)
             m.fileName = "at-\(stamp(at)).png"
             return [m]
         }
+        var offers = manifest.offers
         if let offer {
-            guard timeline.offers.indices.contains(offer) else {
-                let count = timeline.offers.count
-                throw ShopcastError(.badData, count == 0 ? "the show has no offers" :
-                                        "the show has no offer \(offer); its offers are numbered 0 to \(count - 1) (see 'shopcast schedule plan')")
+            guard let found = manifest.offer(id: offer) else {
+                throw ShopcastError(.badData, manifest.offers.isEmpty ? "the show has no offers" :
+                    "the show has no offer '\(offer)'; its offers are \(manifest.offers.map(\.id).joined(separator: ", ")) (see 'shopcast schedule plan')")
             }
-            return [moment(at: offsetInside(timeline.offers[offer]), state: timeline.state(at: offsetInside(timeline.offers[offer])), timeline: timeline)]
+            offers = [found]
         }
-        guard !timeline.offers.isEmpty else {
+        guard !offers.isEmpty else {
             throw ShopcastError(.badData, "the show has no offers to preview; give --at TIME for a moment of its banners")
         }
-        return timeline.offers.map { o in
-            let t = offsetInside(o)
-            return moment(at: t, state: timeline.state(at: t), timeline: timeline)
+        return offers.map { o in
+            let director = ShowDirector(manifest: manifest, timeline: timeline, start: o.at ?? 0)
+            if let at = o.at {
+                let t = at + lead(o.length)
+                director.advance(to: t)
+                return moment(director.state.at(t), cue: nil, cuedAt: nil)
+            }
+            _ = director.apply(.cue(o.id, .none), at: 0)
+            let t = lead(o.length)
+            director.advance(to: t)
+            return moment(director.state, cue: o.id, cuedAt: 0)
         }
     }
 
-    private static func moment(at t: Double, state: ScreenState, timeline: Timeline) -> PreviewMoment {
+    private static func moment(_ state: ShowState, cue: String?, cuedAt: Double?) -> PreviewMoment {
+        let t = state.offset
         let when = clock(t)
         guard let live = state.offer else {
-            let banner = state.banners.last?.banner.text
-            return PreviewMoment(offset: t, fileName: "at-\(stamp(t)).png", offerIndex: nil,
+            let banner = state.banners.last?.text
+            return PreviewMoment(offset: t, fileName: "at-\(stamp(t)).png", offerID: nil, cue: cue, cuedAt: cuedAt,
                                  title: banner.map { "Banner: \($0)" } ?? "Nothing on screen",
                                  detail: "at \(when) · no offer")
         }
         let o = live.offer
-        return PreviewMoment(offset: t, fileName: "offer-\(String(format: "%02d", live.index))-\(safeName(o.product.id)).png",
-                             offerIndex: live.index, title: o.product.name,
-                             detail: "at \(when) · offer \(live.index), \(clock(o.start))–\(clock(o.end))")
+        let slot = o.at.map { "\(clock($0))–\(clock($0 + (o.length ?? 0)))" } ?? "on cue"
+        return PreviewMoment(offset: t, fileName: "offer-\(safeName(o.id)).png", offerID: o.id, cue: cue, cuedAt: cuedAt,
+                             title: o.product.name, detail: "at \(when) · offer \(o.id), \(slot)")
     }
 
     /// `05:01` or `1:05:01`, with tenths when the moment is not on a whole second.

@@ -36,7 +36,7 @@ public final class ShowPreview {
         var written: [String] = []
         var tiles: [(picture: ImageSurface, title: String, detail: String)] = []
         for moment in moments {
-            let canvas = try OverlayPreview.compose(layers: try renderer.render(scenes.scene(at: moment.offset)),
+            let canvas = try OverlayPreview.compose(layers: try renderer.render(scenes.scene(for: state(at: moment))),
                                                     width: size.width, height: size.height, background: background)
             let path = (folder as NSString).appendingPathComponent(moment.fileName)
             try canvas.writePNG(to: path)
@@ -49,6 +49,14 @@ public final class ShowPreview {
         try sheet.write(to: sheetPath)
         written.append(sheetPath)
         return written
+    }
+
+    /// The show's state at a moment, as the director makes it (with the moment's cue).
+    func state(at moment: PreviewMoment) -> ShowState {
+        let director = ShowDirector(manifest: scenes.manifest, start: moment.cuedAt ?? moment.offset)
+        if let cue = moment.cue, let at = moment.cuedAt { _ = director.apply(.cue(cue, .none), at: at) }
+        director.advance(to: moment.offset)
+        return director.state.at(moment.offset)
     }
 
     /// The canvas's pixels as a surface to draw scaled onto the sheet.

@@ -1,7 +1,7 @@
 import Foundation
 
-/// What viewers see at each moment of a manifest's show, as overlay scenes: the product card of
-/// the live offer (prices in the show's locale, countdown, stock, code, QR link), the banner,
+/// What viewers see of a show's state, as overlay scenes: the product card of the live offer
+/// (prices in the show's locale, countdown, live stock or SOLD OUT, code, QR link), the banner,
 /// and before `show.starts` a "starting soon" slate. Pure apart from decoding each product
 /// picture once; shared by `go-live`, `overlay` and the previews.
 public final class ShowScenes {
@@ -25,64 +25,51 @@ public final class ShowScenes {
         try OverlayTheme(fontFamily: manifest.theme.font, accent: manifest.theme.accent, position: manifest.theme.position.rawValue)
     }
 
-    /// The scene at show offset `t` (negative: before `show.starts`, when the slate counts down).
-    public func scene(at t: Double) -> OverlayScene {
-        if t < 0 {
-            let left = Timeline.remaining(until: 0, from: t)
+    /// The scene for a state of the show: before `show.starts` (a negative offset) the "starting
+    /// soon" slate with its countdown; then the live offer's card (with its countdown, the
+    /// product's live stock, SOLD OUT at 0) and the newest banner.
+    public func scene(for state: ShowState) -> OverlayScene {
+        if state.offset < 0 {
+            let left = Timeline.remaining(until: 0, from: state.offset)
             return OverlayScene(slate: SlateContent(title: manifest.show.title,
                                                     countdown: "\(words.startsIn) \(OverlayWords.clock(left))",
                                                     subtitle: words.startingSoon))
         }
-        return scene(for: timeline.state(at: t))
-    }
-
-    /// The scene for a screen state.
-    public func scene(for state: ScreenState) -> OverlayScene {
-        let live = state.offer.map { self.card(for: $0.offer, remaining: $0.remaining) }
-        let top = state.banners.last.map { BannerContent(text: $0.banner.text) }
+        let live = state.offer.map { self.card(for: $0, units: state.units(of: $0.product.id), remaining: state.remaining) }
+        let top = state.banners.last.map { BannerContent(text: $0.text) }
         return OverlayScene(card: live, banner: top)
     }
 
-    /// The card of an offer with `remaining` whole seconds left on its countdown.
-    public func card(for offer: Offer, remaining: Int) -> CardContent {
-        let discounted = offer.salePrice != offer.listPrice
+    /// The card of an airing offer with `units` of stock left (nil: not counted) and
+    /// `remaining` whole seconds on its countdown.
+    public func card(for offer: AiredOffer, units: Int?, remaining: Int?) -> CardContent {
         let badge: String? = offer.discountPercent.map { "-\(NSDecimalNumber(decimal: $0).stringValue)%" }
-            ?? (discounted ? percentOff(offer) : nil)
+            ?? (offer.discounted ? percentOff(offer) : nil)
+        let soldOut = units == 0
         return CardContent(
             productName: offer.product.name,
             description: offer.product.description,
             listPrice: price(offer.listPrice),
-            salePrice: discounted ? price(offer.salePrice) : nil,
+            salePrice: offer.discounted ? price(offer.salePrice) : nil,
             badge: badge,
-            countdown: offer.countdown ? "\(words.endsIn) \(OverlayWords.clock(remaining))" : nil,
-            stock: offer.quantity.map { "\($0) \(words.left)" },
+            countdown: offer.countdown && !soldOut ? remaining.map { "\(words.endsIn) \(OverlayWords.clock($0))" } : nil,
+            stock: soldOut ? nil : units.map { "\($0) \(words.left)" },
             code: offer.code,
             url: offer.product.url,
-            image: image(for: offer.product))
+            image: image(for: offer.product),
+            soldOut: soldOut ? words.soldOut : nil)
     }
 
-    /// Screen changes between two consecutive frames, ends before starts, as timeline changes.
-    public func changes(from old: ScreenState?, to new: ScreenState, at t: Double) -> [TimelineChange] {
-        var result: [TimelineChange] = []
-        if let o = old?.offer, o.index != new.offer?.index {
-            result.append(TimelineChange(offset: t, kind: .offerEnd, index: o.index, start: o.offer.start, end: o.offer.end))
-        }
-        let oldBanners = old?.banners ?? []
-        for b in oldBanners where !new.banners.contains(b) {
-            result.append(TimelineChange(offset: t, kind: .bannerEnd, index: b.index, start: b.start, end: b.end))
-        }
-        if let n = new.offer, n.index != old?.offer?.index {
-            result.append(TimelineChange(offset: t, kind: .offerStart, index: n.index, start: n.offer.start, end: n.offer.end))
-        }
-        for b in new.banners where !oldBanners.contains(b) {
-            result.append(TimelineChange(offset: t, kind: .bannerStart, index: b.index, start: b.start, end: b.end))
-        }
-        return result
+    /// The card of a manifest offer as it first airs (previews, tests).
+    public func card(for offer: Offer, remaining: Int?) -> CardContent {
+        let aired = AiredOffer(offer: offer, salePrice: offer.salePrice, discountPercent: offer.discountPercent, code: offer.code,
+                               start: 0, end: remaining.map(Double.init), cued: false, held: false, late: false)
+        return card(for: aired, units: offer.quantity, remaining: remaining)
     }
 
     private func price(_ money: Money) -> String { formatter?.string(money) ?? money.decimalString }
 
-    private func percentOff(_ offer: Offer) -> String? {
+    private func percentOff(_ offer: AiredOffer) -> String? {
         let list = NSDecimalNumber(decimal: offer.listPrice.amount).doubleValue
         let sale = NSDecimalNumber(decimal: offer.salePrice.amount).doubleValue
         guard list > 0, sale < list else { return nil }

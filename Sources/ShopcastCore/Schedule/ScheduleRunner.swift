@@ -1,55 +1,54 @@
 import Foundation
 
-/// Follows the clock through a timeline and hands each event to `emit` at its moment.
-/// The wall clock is read once, to place the show's origin; from then on it waits on the
-/// monotonic clock, so events land within a few milliseconds of their planned moment.
-/// Started late, it skips what has ended and starts what is live now with the time it has left.
+/// `schedule run`: follows the clock through a show and hands each change the director makes
+/// to `emit` at its moment. The wall clock is read once, to place the show's origin; from then
+/// on it waits on the monotonic clock, so events land within a few milliseconds of their
+/// planned moment. Started late, it passes over what has ended and starts what is due now with
+/// the time it has left (`late`). Stopped early, the live offer ends then (`show-ended`), so
+/// the shop closes the deal.
 public final class ScheduleRunner: @unchecked Sendable {
-    public let timeline: Timeline
+    public let manifest: Manifest
     /// The wall-clock moment of offset 0.
     public let origin: Date
     private let wake = DispatchSemaphore(value: 0)
     private let lock = NSLock()
     private var stopped = false
 
-    public init(timeline: Timeline, origin: Date) {
-        self.timeline = timeline
+    public init(manifest: Manifest, origin: Date) {
+        self.manifest = manifest
         self.origin = origin
     }
 
     /// What `run` did.
     public struct Summary: Sendable {
         public let emitted: Int
+        /// Scheduled offers over before the run started.
         public let skipped: Int
         public let interrupted: Bool
     }
 
-    /// Blocks until the last event has been emitted or `stop()` is called. `emit` runs on the
-    /// calling thread and should not block (webhook delivery is asynchronous). `now` pretends
-    /// the run starts at another wall-clock moment (tests); by default the wall clock is read
-    /// right next to the monotonic clock, so the two agree.
+    /// Blocks until the show's last change has been emitted or `stop()` is called. `emit` runs
+    /// on the calling thread and should not block (webhook delivery is asynchronous). `now`
+    /// pretends the run starts at another wall-clock moment (tests); by default the wall clock
+    /// is read right next to the monotonic clock, so the two agree.
     @discardableResult
-    public func run(now: Date? = nil, emit: (ScheduleEvent) -> Void) -> Summary {
+    public func run(now: Date? = nil, emit: (ShowDirector.Change) -> Void) -> Summary {
         let monotonicStart = MonotonicClock.now()
         let startOffset = (now ?? Date()).timeIntervalSince(origin)
-        let all = timeline.changes()
-        var sequence = 0
+        let director = ShowDirector(manifest: manifest, start: startOffset)
+        let skipped = director.timeline.offers.filter { $0.end <= startOffset }.count
         var emitted = 0
-
-        // Starts of what is live right now but began before: emitted at once, marked late.
-        for change in all where change.kind.isStart && change.start < startOffset && startOffset < change.end {
-            sequence += 1
-            emit(ScheduleEvent(change: change, at: startOffset, timeline: timeline, origin: origin, sequence: sequence))
-            emitted += 1
+        func send(_ changes: [ShowDirector.Change]) {
+            for change in changes { emit(change) }
+            emitted += changes.count
         }
-        let pending = all.filter { $0.offset >= startOffset }
-        let skipped = all.count - pending.count - emitted
-        for change in pending {
-            let deadline = monotonicStart + (change.offset - startOffset)
-            if !waitUntil(deadline) { return Summary(emitted: emitted, skipped: skipped, interrupted: true) }
-            sequence += 1
-            emit(ScheduleEvent(change: change, at: change.offset, timeline: timeline, origin: origin, sequence: sequence))
-            emitted += 1
+        send(director.advance(to: startOffset))
+        while let next = director.nextChange(after: director.offset) {
+            if !waitUntil(monotonicStart + (next - startOffset)) {
+                send(director.finish(at: startOffset + MonotonicClock.now() - monotonicStart))
+                return Summary(emitted: emitted, skipped: skipped, interrupted: true)
+            }
+            send(director.advance(to: next))
         }
         return Summary(emitted: emitted, skipped: skipped, interrupted: false)
     }

@@ -1,16 +1,25 @@
 import Foundation
 
-/// The show as a pure function of time. Offsets are seconds from the show's origin
+/// The manifest's schedule as a pure function of time: which scheduled offer's slot and which
+/// banner occurrences cover an offset. Offsets are seconds from the show's origin
 /// (`Manifest.origin(streamStart:)`); every interval is half-open, [start, end): on at its
 /// start, off at its end, so a frame at exactly the boundary shows the new state.
-/// `schedule` uses it to plan and run; `go-live` and `overlay` use it to switch overlays on
-/// the exact frame.
+/// The `ShowDirector` reads it as one source of commands among others; `schedule plan` prints it.
 public struct Timeline: Sendable {
-    /// Offers sorted by start; never two on screen at once.
-    public let offers: [Offer]
+    /// An offer with a place on the clock.
+    public struct Slot: Sendable {
+        public let offer: Offer
+        public let start: Double
+        public let end: Double
+
+        public var id: String { offer.id }
+    }
+
+    /// Scheduled offers sorted by start; never two at once. Offers on cue are not here.
+    public let offers: [Slot]
     public let banners: [Banner]
-    /// When the show ends: `show.duration` when set, otherwise when the last offer or one-off
-    /// banner ends. Repeating banners stop here.
+    /// When the show ends: `show.duration` when set, otherwise when the last scheduled offer or
+    /// one-off banner ends. Repeating banners stop here.
     public let end: Double
 
     public init(_ manifest: Manifest) {
@@ -18,75 +27,34 @@ public struct Timeline: Sendable {
     }
 
     public init(offers: [Offer], banners: [Banner], duration: Double?) {
-        self.offers = offers.sorted { $0.start < $1.start }
+        let slots = offers.enumerated().compactMap { i, offer -> (Int, Slot)? in
+            guard let at = offer.at, let length = offer.length else { return nil }
+            return (i, Slot(offer: offer, start: at, end: at + length))
+        }
+        self.offers = slots.sorted { ($0.1.start, $0.0) < ($1.1.start, $1.0) }.map(\.1)
         self.banners = banners
-        self.end = duration ?? max(offers.map(\.end).max() ?? 0, banners.map { $0.start + $0.length }.max() ?? 0)
+        self.end = duration ?? max(self.offers.map(\.end).max() ?? 0, banners.map { $0.start + $0.length }.max() ?? 0)
     }
 
-    /// What is on screen at offset `t`.
-    public func state(at t: Double) -> ScreenState {
-        var live: ScreenState.LiveOffer?
-        for (index, offer) in offers.enumerated() where offer.start <= t && t < offer.end {
-            live = ScreenState.LiveOffer(index: index, offer: offer, remaining: Self.remaining(until: offer.end, from: t))
-            break
-        }
-        var onBanners: [ScreenState.LiveBanner] = []
-        for (index, banner) in banners.enumerated() {
-            if let occurrence = occurrence(of: banner, containing: t) {
-                onBanners.append(ScreenState.LiveBanner(index: index, banner: banner, start: occurrence.lowerBound, end: occurrence.upperBound))
-            }
-        }
-        return ScreenState(offer: live, banners: onBanners)
+    /// The scheduled slot covering offset `t`, if any.
+    public func slot(at t: Double) -> Slot? {
+        offers.first { $0.start <= t && t < $0.end }
     }
 
-    /// The first offset after `t` at which an offer or banner switches on or off; nil when
-    /// nothing changes any more.
-    public func nextChange(after t: Double) -> Double? {
+    /// The occurrence of `banner` covering `t`, if any.
+    public func occurrence(of banner: Banner, containing t: Double) -> Range<Double>? {
+        occurrences(of: banner, near: t).first { $0.contains(t) }
+    }
+
+    /// The first offset after `t` at which a scheduled banner occurrence switches on or off.
+    public func nextBannerChange(after t: Double) -> Double? {
         var best: Double?
-        func consider(_ x: Double) { if x > t, best == nil || x < best! { best = x } }
-        for offer in offers {
-            consider(offer.start)
-            consider(offer.end)
-        }
         for banner in banners {
             for occurrence in occurrences(of: banner, near: t) {
-                consider(occurrence.lowerBound)
-                consider(occurrence.upperBound)
+                for x in [occurrence.lowerBound, occurrence.upperBound] where x > t && (best == nil || x < best!) { best = x }
             }
         }
         return best
-    }
-
-    /// Like `nextChange`, but also when the live offer's countdown (whole seconds left) ticks,
-    /// if it shows one: the next moment a drawn overlay must change.
-    public func nextRedraw(after t: Double) -> Double? {
-        let change = nextChange(after: t)
-        guard let live = state(at: t).offer, live.offer.countdown else { return change }
-        let tick = live.offer.end - Double(live.remaining - 1)
-        guard tick > t else { return change }
-        return change.map { min($0, tick) } ?? tick
-    }
-
-    /// Every switch of the show in order: at one instant, ends come before starts, so
-    /// consumers turn the old card off before the new one on.
-    public func changes() -> [TimelineChange] {
-        var all: [TimelineChange] = []
-        for (index, offer) in offers.enumerated() {
-            all.append(TimelineChange(offset: offer.start, kind: .offerStart, index: index, start: offer.start, end: offer.end))
-            all.append(TimelineChange(offset: offer.end, kind: .offerEnd, index: index, start: offer.start, end: offer.end))
-        }
-        for (index, banner) in banners.enumerated() {
-            for occurrence in occurrences(of: banner) {
-                all.append(TimelineChange(offset: occurrence.lowerBound, kind: .bannerStart, index: index,
-                                          start: occurrence.lowerBound, end: occurrence.upperBound))
-                all.append(TimelineChange(offset: occurrence.upperBound, kind: .bannerEnd, index: index,
-                                          start: occurrence.lowerBound, end: occurrence.upperBound))
-            }
-        }
-        return all.sorted {
-            ($0.offset, $0.kind.isStart ? 1 : 0, $0.kind.isOffer ? 0 : 1, $0.index)
-                < ($1.offset, $1.kind.isStart ? 1 : 0, $1.kind.isOffer ? 0 : 1, $1.index)
-        }
     }
 
     /// Every time `banner` is on screen, clipped to the show's end.
@@ -118,59 +86,6 @@ public struct Timeline: Sendable {
         let k = max(0, Int(((t - banner.start) / every).rounded(.down)))
         return [k, k + 1].compactMap { interval(banner, banner.start + Double($0) * every) }
     }
-
-    private func occurrence(of banner: Banner, containing t: Double) -> Range<Double>? {
-        occurrences(of: banner, near: t).first { $0.contains(t) }
-    }
-}
-
-/// What is on screen at one moment.
-public struct ScreenState: Equatable, Sendable {
-    /// The product card on screen.
-    public struct LiveOffer: Equatable, Sendable {
-        /// Position in `Timeline.offers`.
-        public let index: Int
-        public let offer: Offer
-        /// Whole seconds left, rounded up (what a countdown shows).
-        public let remaining: Int
-
-        /// Equal when they draw the same: the seconds left count only for an offer with a countdown.
-        public static func == (a: LiveOffer, b: LiveOffer) -> Bool {
-            a.index == b.index && (!a.offer.countdown || a.remaining == b.remaining)
-        }
-    }
-
-    /// A banner on screen, with the occurrence it belongs to.
-    public struct LiveBanner: Equatable, Sendable {
-        /// Position in `Timeline.banners`.
-        public let index: Int
-        public let banner: Banner
-        public let start: Double
-        public let end: Double
-
-        public static func == (a: LiveBanner, b: LiveBanner) -> Bool { a.index == b.index && a.start == b.start }
-    }
-
-    public let offer: LiveOffer?
-    public let banners: [LiveBanner]
-}
-
-/// One switch on the timeline.
-public struct TimelineChange: Equatable, Sendable {
-    public enum Kind: String, Sendable {
-        case offerStart = "offer.start", offerEnd = "offer.end", bannerStart = "banner.start", bannerEnd = "banner.end"
-
-        public var isStart: Bool { self == .offerStart || self == .bannerStart }
-        public var isOffer: Bool { self == .offerStart || self == .offerEnd }
-    }
-
-    public let offset: Double
-    public let kind: Kind
-    /// Position in `Timeline.offers` or `Timeline.banners`.
-    public let index: Int
-    /// The interval this switch opens or closes.
-    public let start: Double
-    public let end: Double
 }
 
 extension Manifest {

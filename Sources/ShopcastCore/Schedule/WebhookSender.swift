@@ -25,15 +25,16 @@ public final class WebhookSender: @unchecked Sendable {
     }
 
     public let urls: [URL]
-    private let secret: Data?
+    private let secret: WebhookSecret?
     private let policy: RetryPolicy
     private let group = DispatchGroup()
     /// Each attempt blocks a worker of its own while it waits for the shop's answer.
     private let workers = DispatchQueue(label: "shopcast.webhooks", attributes: .concurrent)
     private let onOutcome: @Sendable (Outcome) -> Void
 
-    /// `secret` signs each body with HMAC-SHA256 (`X-Shopcast-Signature: sha256=<hex>`).
-    public init(urls: [URL], secret: Data?, policy: RetryPolicy = RetryPolicy(),
+    /// `secret` signs each delivery as the Standard Webhooks specification says (`webhook-id`,
+    /// `webhook-timestamp`, `webhook-signature`), afresh at each attempt.
+    public init(urls: [URL], secret: WebhookSecret?, policy: RetryPolicy = RetryPolicy(),
                 onOutcome: @escaping @Sendable (Outcome) -> Void) {
         self.urls = urls
         self.secret = secret
@@ -41,16 +42,15 @@ public final class WebhookSender: @unchecked Sendable {
         self.onOutcome = onOutcome
     }
 
-    /// Starts delivering `body` to every webhook; returns at once.
-    public func send(_ body: Data, event: String, sequence: Int) throws {
-        let signature = try secret.map { "sha256=" + (try HMACSHA256.hex(body, key: $0)) }
-        let deliveryID = UUID().uuidString.lowercased()
-        var headers = [("Content-Type", "application/json"), ("User-Agent", "shopcast/\(ShopcastVersion.current)"),
-                       ("X-Shopcast-Event", event), ("X-Shopcast-Delivery", deliveryID)]
-        if let signature { headers.append(("X-Shopcast-Signature", signature)) }
+    /// Starts delivering `body` to every webhook; returns at once. Each webhook gets its own
+    /// message id (`webhook-id`), kept across that delivery's retries.
+    public func send(_ body: Data, event: String, sequence: Int) {
+        let headers = [("Content-Type", "application/json"), ("User-Agent", "shopcast/\(ShopcastVersion.current)"),
+                       ("X-Shopcast-Event", event)]
         for url in urls {
             group.enter()
-            let delivery = Delivery(url: url, body: body, headers: headers, event: event, sequence: sequence)
+            let delivery = Delivery(url: url, id: "msg_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: ""),
+                                    body: body, headers: headers, event: event, sequence: sequence)
             workers.async { self.attempt(delivery, number: 1) }
         }
     }
@@ -62,6 +62,7 @@ public final class WebhookSender: @unchecked Sendable {
 
     private struct Delivery {
         let url: URL
+        let id: String
         let body: Data
         let headers: [(String, String)]
         let event: String
@@ -73,9 +74,15 @@ public final class WebhookSender: @unchecked Sendable {
         var detail: String
         _ = FFmpegLog.takeLastError()  // an earlier delivery's, on this worker thread
         do {
-            let code = try HTTPPost.send(delivery.body, to: delivery.url,
-                                         headers: delivery.headers + [("X-Shopcast-Attempt", String(number))],
-                                         timeout: policy.timeout)
+            // Signed at each attempt: the timestamp says when this attempt was made, which is
+            // what a receiver's replay window checks.
+            let timestamp = Int(Date().timeIntervalSince1970)
+            var headers = delivery.headers + [("X-Shopcast-Attempt", String(number)), ("webhook-id", delivery.id),
+                                              ("webhook-timestamp", String(timestamp))]
+            if let secret {
+                headers.append(("webhook-signature", try secret.signature(id: delivery.id, timestamp: timestamp, body: delivery.body)))
+            }
+            let code = try HTTPClient.post(delivery.body, to: delivery.url, headers: headers, timeout: policy.timeout)
             status = code
             detail = "HTTP \(code)"
         } catch {

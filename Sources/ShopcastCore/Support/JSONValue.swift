@@ -21,6 +21,12 @@ public enum JSONValue: Equatable, Sendable {
         return .number(text)
     }
 
+    /// A number exactly as the double holds it (shortest text that reads back to the same
+    /// double): offsets in a journal, which a replay must land on exactly.
+    public static func exact(_ value: Double) -> JSONValue {
+        value.isFinite ? .number("\(value)") : .null
+    }
+
     /// A `Decimal` as a JSON number in plain notation (`31.92`).
     public static func decimal(_ value: Decimal) -> JSONValue {
         .number(NSDecimalNumber(decimal: value).description(withLocale: Locale(identifier: "en_US_POSIX")))
@@ -61,6 +67,12 @@ public enum JSONValue: Equatable, Sendable {
 
     private static func quote(_ s: String, into out: inout String) {
         out += "\""
+        // Most strings need no escape: copy them whole.
+        if !s.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0xE2 }) {
+            out += s
+            out += "\""
+            return
+        }
         for scalar in s.unicodeScalars {
             switch scalar {
             case "\"": out += "\\\""

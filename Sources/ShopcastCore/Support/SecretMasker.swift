@@ -8,6 +8,9 @@ public final class SecretMasker: @unchecked Sendable {
 
     private let lock = NSLock()
     private var secrets: [String] = []
+    /// Every form a secret may be printed in (as is, percent-encoded), longest first: worked
+    /// out once, when the secret is registered, not on every line masked.
+    private var forms: [String] = []
 
     public init() {}
 
@@ -17,26 +20,23 @@ public final class SecretMasker: @unchecked Sendable {
         lock.lock()
         if !secrets.contains(secret) {
             secrets.append(secret)
+            // Percent-encoded forms show up in FFmpeg's URL logging; mask every form.
+            var all = forms + [secret]
+            if let encoded = secret.addingPercentEncoding(withAllowedCharacters: .alphanumerics), encoded != secret {
+                all.append(encoded)
+            }
             // Longest first, so a secret containing another is masked whole.
-            secrets.sort { $0.count > $1.count }
+            forms = all.sorted { $0.count > $1.count }
         }
         lock.unlock()
     }
 
     public func mask(_ text: String) -> String {
         lock.lock()
-        let list = secrets
+        let list = forms
         lock.unlock()
-        // Percent-encoded forms show up in FFmpeg's URL logging; mask every form, longest first.
-        var forms = list
-        for secret in list {
-            if let encoded = secret.addingPercentEncoding(withAllowedCharacters: .alphanumerics), encoded != secret {
-                forms.append(encoded)
-            }
-        }
-        forms.sort { $0.count > $1.count }
         var result = text
-        for form in forms where result.contains(form) {
+        for form in list where result.contains(form) {
             result = result.replacingOccurrences(of: form, with: SecretMasker.mask)
         }
         return result

@@ -5,7 +5,7 @@ import Foundation
 public struct ShopcastError: Error, CustomStringConvertible, Sendable {
     /// What went wrong, coarsely: decides the exit status.
     public enum Kind: Sendable {
-        case badData, noInput, unavailable, io, busy, destinationLost, config, interrupted, `internal`
+        case badData, noInput, unavailable, io, busy, destinationLost, unauthorized, config, interrupted, `internal`
     }
 
     public let kind: Kind

@@ -50,6 +50,24 @@ public struct WallClock: Equatable, Sendable {
         formatters.string(date, zone: zone, format: "yyyy-MM-dd'T'HH:mm:ss.SSSxxx")
     }
 
+    /// UTC with milliseconds, e.g. `2026-11-27T19:05:00.250Z`: the times of events. Needs no ICU,
+    /// so the event thread never pays for a formatter.
+    public static func utc(_ date: Date) -> String {
+        // Whole milliseconds, to the nearest: 0.1 + 0.2 s is .300, not .299.
+        let total = Int64((date.timeIntervalSince1970 * 1000).rounded())
+        var whole = time_t(total.quotientAndRemainder(dividingBy: 1000).quotient - (total < 0 && total % 1000 != 0 ? 1 : 0))
+        let millis = Int(total - Int64(whole) * 1000)
+        var parts = tm()
+        gmtime_r(&whole, &parts)
+        func digits(_ n: Int, _ width: Int) -> String {
+            let text = String(n)
+            return text.count >= width ? text : String(repeating: "0", count: width - text.count) + text
+        }
+        return digits(Int(parts.tm_year) + 1900, 4) + "-" + digits(Int(parts.tm_mon) + 1, 2) + "-" + digits(Int(parts.tm_mday), 2)
+            + "T" + digits(Int(parts.tm_hour), 2) + ":" + digits(Int(parts.tm_min), 2) + ":" + digits(Int(parts.tm_sec), 2)
+            + "." + digits(millis, 3) + "Z"
+    }
+
     /// `20:05:00` in `zone`, for tables.
     public static func clockTime(_ date: Date, in zone: TimeZone) -> String {
         formatters.string(date, zone: zone, format: "HH:mm:ss")

@@ -12,7 +12,7 @@ enum ScheduleCheckCommand {
             OptionSpec("quiet", short: "q", help: "Print nothing when a manifest is clean."),
         ],
         discussion: [
-            "Every problem is reported at once, not just the first, as FILE:LINE:COLUMN: error: MESSAGE (or warning:) on stderr: unknown keys (with a suggestion), missing or mistyped values, offers naming unknown products, discounts outside 1-99%, sale prices not below the list price, offers on screen at the same time, offers past show.duration, bad durations, currencies, locales and URLs, and product images that are missing, not PNG, JPEG or WebP, or outside the manifest's folder.",
+            "Every problem is reported at once, not just the first, as FILE:LINE:COLUMN: error: MESSAGE (or warning:) on stderr: unknown keys (with a suggestion), missing or mistyped values, offers naming unknown products, offer ids used twice, discounts outside 1-99%, sale prices not below the list price, offers on screen at the same time, offers past show.duration, bad durations, currencies, locales and URLs, and product images that are missing, not PNG, JPEG or WebP, or outside the manifest's folder.",
             "Hostile files are refused early: a manifest may be at most 1 MiB, nest at most 32 levels and use at most 100 YAML aliases, and aliases may not expand past 50,000 nodes.",
             "With --json, stdout holds {\"ok\":BOOL,\"errors\":N,\"warnings\":N,\"diagnostics\":[{\"file\",\"line\",\"column\",\"severity\",\"message\"}…]}.",
             "Exit status: 0 when every manifest is free of errors (warnings allowed), 65 when any has an error, 66 when a file cannot be read.",
@@ -41,7 +41,9 @@ enum ScheduleCheckCommand {
                 context.console.err(DiagnosticRenderer.text(result.diagnostics))
                 if let manifest = result.manifest, !parsed.has("quiet") {
                     let warnings = result.diagnostics.count
-                    context.console.out("\(path): ok: \(manifest.offers.count) offer\(manifest.offers.count == 1 ? "" : "s"), "
+                    let onCue = manifest.offers.filter(\.isOnCue).count
+                    context.console.out("\(path): ok: \(manifest.offers.count) offer\(manifest.offers.count == 1 ? "" : "s")"
+                        + (onCue > 0 ? " (\(onCue) on cue), " : ", ")
                         + "\(manifest.banners.count) banner\(manifest.banners.count == 1 ? "" : "s")"
                         + (warnings > 0 ? ", \(warnings) warning\(warnings == 1 ? "" : "s")" : "") + "\n")
                 }

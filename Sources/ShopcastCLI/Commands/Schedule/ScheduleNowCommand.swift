@@ -15,7 +15,8 @@ enum ScheduleNowCommand {
         ],
         discussion: [
             "The exit status answers the question, so scripts can write: if shopcast schedule now show.yaml; then … fi. It is 0 when an offer is on screen at that moment, 1 when none is (before the first, between two, after the last), 65 when the manifest has errors.",
-            "With --json, stdout holds {\"at\":TIME,\"offset\":SECONDS,\"offer\":{…,\"remaining\":SECONDS}|null,\"banners\":[…],\"next_change\":TIME|null}.",
+            "The answer comes from the same show director go-live runs, on the manifest's schedule alone (offers on cue are never on screen here).",
+            "With --json, stdout holds {\"at\":TIME,\"offset\":SECONDS,\"offer\":{\"offer\":ID,…,\"stock\",\"ends_at\",\"remaining\":SECONDS}|null,\"banners\":[{\"banner\":ID,\"text\",\"ends_at\"}…],\"next_change\":TIME|null}.",
         ],
         examples: [
             ("shopcast schedule now show.yaml", "What is live right now."),
@@ -33,29 +34,32 @@ enum ScheduleNowCommand {
             throw UsageError("\(path) has no show.starts; give --start TIME, when the stream started", command: name)
         }
         let zone = manifest.show.starts?.zone ?? origin.zone
-        let timeline = Timeline(manifest)
         let offset = at.date.timeIntervalSince(origin.date)
-        let state = timeline.state(at: offset)
-        let next = timeline.nextChange(after: offset).map { origin.date.addingTimeInterval($0) }
+        let director = ShowDirector(manifest: manifest, start: offset)
+        director.advance(to: offset)
+        let state = director.state
+        let next = director.nextChange(after: offset).map { origin.date.addingTimeInterval($0) }
         let formatter = manifest.priceFormatter
         func price(_ money: Money) -> String { formatter?.string(money) ?? money.decimalString }
 
         if parsed.has("json") {
-            let offer: JSONValue = state.offer.map { live in
-                let o = live.offer
-                return .object([
-                    ("offer", .int(live.index)), ("product", .string(o.product.id)), ("name", .string(o.product.name)),
+            func iso(_ offset: Double?) -> JSONValue {
+                offset.map { .string(WallClock.format(origin.date.addingTimeInterval($0), in: zone)) } ?? .null
+            }
+            let offer: JSONValue = state.offer.map { o in
+                .object([
+                    ("offer", .string(o.id)), ("product", .string(o.product.id)), ("name", .string(o.product.name)),
                     ("list_price", .string(o.listPrice.decimalString)), ("list_price_text", .string(price(o.listPrice))),
                     ("sale_price", .string(o.salePrice.decimalString)), ("sale_price_text", .string(price(o.salePrice))),
                     ("discount", o.discountPercent.map { .decimal($0) } ?? .null),
-                    ("code", o.code.map { .string($0) } ?? .null), ("quantity", o.quantity.map { .int($0) } ?? .null),
-                    ("ends_at", .string(WallClock.format(origin.date.addingTimeInterval(o.end), in: zone))),
-                    ("remaining", .int(live.remaining)),
+                    ("code", o.code.map { .string($0) } ?? .null),
+                    ("stock", state.units(of: o.product.id).map { .int($0) } ?? .null),
+                    ("ends_at", iso(o.end)),
+                    ("remaining", state.remaining.map { .int($0) } ?? .null),
                 ])
             } ?? .null
             let banners: JSONValue = .array(state.banners.map {
-                .object([("banner", .int($0.index)), ("text", .string($0.banner.text)),
-                         ("ends_at", .string(WallClock.format(origin.date.addingTimeInterval($0.end), in: zone)))])
+                .object([("banner", .string($0.id)), ("text", .string($0.text)), ("ends_at", iso($0.end))])
             })
             context.console.out(JSONValue.object([
                 ("at", .string(WallClock.format(at.date, in: zone))),
@@ -66,18 +70,18 @@ enum ScheduleNowCommand {
             ]).rendered + "\n")
         } else {
             var out = ""
-            if let live = state.offer {
-                let o = live.offer
-                var line = "\(o.product.name) (\(o.product.id)): \(price(o.salePrice))"
-                if o.salePrice != o.listPrice { line += " instead of \(price(o.listPrice)) \(ScheduleSupport.discount(o))" }
+            if let o = state.offer {
+                var line = "\(o.product.name) (offer \(o.id)): \(price(o.salePrice))"
+                if o.discounted { line += " instead of \(price(o.listPrice)) \(ScheduleSupport.discount(o.discountPercent))" }
                 if let code = o.code { line += ", code \(code)" }
-                if let quantity = o.quantity { line += ", \(quantity) units" }
-                out += line + ", \(DurationValue.format(Double(live.remaining))) left\n"
+                if let units = state.units(of: o.product.id) { line += ", \(units) units" }
+                if let remaining = state.remaining { line += ", \(DurationValue.format(Double(remaining))) left" }
+                out += line + "\n"
             } else {
                 out += "no offer on screen\n"
             }
-            for banner in state.banners { out += "banner: \(banner.banner.text)\n" }
-            if let next { out += "next change at \(WallClock.clockTime(next, in: zone))\n" } else if offset >= timeline.end { out += "the show has ended\n" }
+            for banner in state.banners { out += "banner: \(banner.text)\n" }
+            if let next { out += "next change at \(WallClock.clockTime(next, in: zone))\n" } else if offset >= director.timeline.end { out += "the show has ended\n" }
             context.console.out(out)
         }
         return state.offer == nil ? .nothingLive : .success

@@ -13,8 +13,8 @@ enum SchedulePlanCommand {
             OptionSpec("json", help: "Print the plan as JSON on stdout."),
         ],
         discussion: [
-            "Each offer is listed with its start and end as offsets from the show's origin and, when a start time is known (--start, or show.starts), as wall-clock times in the zone that time was written in. Prices are formatted for the show's locale and currency.",
-            "With --json, stdout holds {\"show\":{…},\"origin\":TIME|null,\"offers\":[{\"offer\",\"product\",\"name\",\"start\",\"end\",\"starts_at\",\"ends_at\",\"list_price\",\"list_price_text\",\"sale_price\",\"sale_price_text\",\"discount\",\"code\",\"quantity\",\"countdown\"}…],\"banners\":[…]}; offsets are seconds, prices exact decimal strings.",
+            "Each offer is listed by its id with its start and end as offsets from the show's origin and, when a start time is known (--start, or show.starts), as wall-clock times in the zone that time was written in; offers without 'at' are listed last as on cue, with their length (or 'until ended'). Prices are formatted for the show's locale and currency.",
+            "With --json, stdout holds {\"show\":{…},\"origin\":TIME|null,\"offers\":[{\"offer\",\"product\",\"name\",\"on_cue\",\"start\",\"end\",\"length\",\"starts_at\",\"ends_at\",\"list_price\",\"list_price_text\",\"sale_price\",\"sale_price_text\",\"discount\",\"code\",\"quantity\",\"countdown\"}…],\"banners\":[…]}; offsets are seconds (null for an offer on cue), prices exact decimal strings.",
         ],
         examples: [
             ("shopcast schedule plan show.yaml", "The rundown, with wall-clock times if show.starts is set."),
@@ -33,13 +33,20 @@ enum SchedulePlanCommand {
         func price(_ money: Money) -> String { formatter?.string(money) ?? money.decimalString }
         func wall(_ offset: Double) -> Date? { origin.map { $0.date.addingTimeInterval(offset) } }
 
+        // Scheduled offers by start, then those on cue.
+        let offers = manifest.offers
+        func length(_ offer: Offer) -> JSONValue { offer.length.map { .seconds($0) } ?? .null }
+
         if parsed.has("json") {
-            func iso(_ offset: Double) -> JSONValue { wall(offset).map { .string(WallClock.format($0, in: zone)) } ?? .null }
-            let offers: [JSONValue] = timeline.offers.enumerated().map { index, offer in
-                .object([
-                    ("offer", .int(index)), ("product", .string(offer.product.id)), ("name", .string(offer.product.name)),
-                    ("start", .seconds(offer.start)), ("end", .seconds(offer.end)),
-                    ("starts_at", iso(offer.start)), ("ends_at", iso(offer.end)),
+            func iso(_ offset: Double?) -> JSONValue { offset.flatMap(wall).map { .string(WallClock.format($0, in: zone)) } ?? .null }
+            let offerObjects: [JSONValue] = offers.map { offer in
+                let end = offer.at.map { $0 + (offer.length ?? 0) }
+                return .object([
+                    ("offer", .string(offer.id)), ("product", .string(offer.product.id)), ("name", .string(offer.product.name)),
+                    ("on_cue", .bool(offer.isOnCue)),
+                    ("start", offer.at.map { .seconds($0) } ?? .null), ("end", end.map { .seconds($0) } ?? .null),
+                    ("length", length(offer)),
+                    ("starts_at", iso(offer.at)), ("ends_at", iso(end)),
                     ("currency", .string(offer.listPrice.currency.code)),
                     ("list_price", .string(offer.listPrice.decimalString)), ("list_price_text", .string(price(offer.listPrice))),
                     ("sale_price", .string(offer.salePrice.decimalString)), ("sale_price_text", .string(price(offer.salePrice))),
@@ -49,9 +56,9 @@ enum SchedulePlanCommand {
                     ("countdown", .bool(offer.countdown)),
                 ])
             }
-            let banners: [JSONValue] = timeline.banners.enumerated().map { index, banner in
+            let banners: [JSONValue] = timeline.banners.map { banner in
                 .object([
-                    ("banner", .int(index)), ("text", .string(banner.text)),
+                    ("banner", .string(banner.id)), ("text", .string(banner.text)),
                     ("every", banner.every.map { .seconds($0) } ?? .null),
                     ("occurrences", .array(timeline.occurrences(of: banner).map {
                         .object([("start", .seconds($0.lowerBound)), ("end", .seconds($0.upperBound)),
@@ -70,7 +77,7 @@ enum SchedulePlanCommand {
                     ("currency", show.currency.map { .string($0.code) } ?? .null),
                 ])),
                 ("origin", origin.map { .string(WallClock.format($0.date, in: zone)) } ?? .null),
-                ("offers", .array(offers)),
+                ("offers", .array(offerObjects)),
                 ("banners", .array(banners)),
             ])
             context.console.out(document.rendered + "\n")
@@ -84,11 +91,18 @@ enum SchedulePlanCommand {
             out += "offsets from the stream's first frame; length \(ScheduleSupport.clock(timeline.end))\n"
         }
         out += "\n"
-        var rows: [[String]] = [["#", "START", "END"] + (origin != nil ? ["TIME"] : []) + ["PRODUCT", "PRICE", "SALE", "DISCOUNT", "CODE", "QTY"]]
-        for (index, offer) in timeline.offers.enumerated() {
-            var row = [String(index), ScheduleSupport.clock(offer.start), ScheduleSupport.clock(offer.end)]
-            if let s = wall(offer.start), let e = wall(offer.end) {
-                row.append(WallClock.clockTime(s, in: zone) + "–" + WallClock.clockTime(e, in: zone))
+        var rows: [[String]] = [["OFFER", "START", "END"] + (origin != nil ? ["TIME"] : []) + ["PRODUCT", "PRICE", "SALE", "DISCOUNT", "CODE", "QTY"]]
+        for offer in offers {
+            var row = [offer.id]
+            if let at = offer.at {
+                let end = at + (offer.length ?? 0)
+                row += [ScheduleSupport.clock(at), ScheduleSupport.clock(end)]
+                if let s = wall(at), let e = wall(end) {
+                    row.append(WallClock.clockTime(s, in: zone) + "–" + WallClock.clockTime(e, in: zone))
+                }
+            } else {
+                row += ["on cue", offer.length.map { "for " + DurationValue.format($0) } ?? "until ended"]
+                if origin != nil { row.append("") }
             }
             row += [offer.product.name, price(offer.listPrice), price(offer.salePrice), ScheduleSupport.discount(offer),
                     offer.code ?? "", offer.quantity.map(String.init) ?? ""]

@@ -15,13 +15,13 @@ enum ScheduleRunCommand {
             OptionSpec("webhook", value: "URL", repeatable: true,
                        help: "POST each event's JSON to this http:// or https:// URL; ${NAME} is read from the environment, so tokens stay out of ps."),
             OptionSpec("webhook-secret-file", value: "FILE", completion: .file,
-                       help: "Sign each webhook body with HMAC-SHA256 using the key in FILE (header X-Shopcast-Signature: sha256=HEX)."),
+                       help: "Sign every webhook delivery as the Standard Webhooks specification says, with the secret in FILE (whsec_ and base64)."),
             OptionSpec("quiet", short: "q", help: "Print nothing on stderr but errors and warnings."),
         ],
         discussion: [
-            "Emits offer.start, offer.end, banner.start and banner.end at their moments (within a few milliseconds: the wall clock is read once, then the monotonic clock is followed) and exits 0 after the show's last change. Started late, it skips what has ended and emits the start of what is live now with the time it has left (\"late\":true).",
-            "Each event is one JSON object: event, time (ISO 8601 with milliseconds), offset (seconds), sequence, show; for offers: offer (index), product, name, currency, list_price and sale_price (exact decimal strings) with list_price_text and sale_price_text (formatted for the show's locale), discount (percent), code, quantity, url; for banners: banner (index), text; then ends_at and remaining (whole seconds on screen).",
-            "Webhooks receive the same JSON as the body of a POST with headers X-Shopcast-Event, X-Shopcast-Delivery (one id per event and webhook, kept across retries), X-Shopcast-Attempt and, with --webhook-secret-file, X-Shopcast-Signature: sha256=HEX, the HMAC-SHA256 of the body. Any 2xx answer counts as delivered. A failed delivery (no answer within 5 s, a 5xx, 408 or 429) is tried again after 0.5 s, 1 s, 2 s and 4 s, on its own timer: other events are never delayed; other answers, redirects included, are not retried. Failures that remain are reported as warnings. An https:// webhook's certificate is verified against the system's store.",
+            "Emits offer.start, offer.end, banner.start and banner.end at their moments (within a few milliseconds: the wall clock is read once, then the monotonic clock is followed) and exits 0 after the show's last change. The changes come from the same show director go-live runs, on the schedule alone. Started late, it passes over what has ended and emits the start of what is due now with the time it has left (\"late\":true). Stopped by a signal, it emits offer.end (\"reason\":\"show-ended\") for the offer on screen, so the shop closes the deal.",
+            "Each event is one JSON object in the dialect of go-live's --events (see shopcast-go-live(1), EVENTS): event, time (UTC), stream_time (null here), offset, sequence, show, then for offers: offer (its id), product, name, currency, list_price and sale_price (exact decimal strings) with list_price_text and sale_price_text (formatted for the show's locale), discount, code, stock, url, starts_at, ends_at, cued, late, and remaining or reason; for banners: banner (its id), text, starts_at, ends_at.",
+            "Webhooks receive the same JSON as the body of a POST with headers X-Shopcast-Event, X-Shopcast-Attempt, webhook-id (one per event and webhook, kept across retries) and webhook-timestamp, and, with --webhook-secret-file, webhook-signature, signed as the Standard Webhooks specification says: v1, and the base64 HMAC-SHA256 of ID.TIMESTAMP.BODY under the secret's key. The secret file holds the secret as that specification writes it, whsec_ followed by base64 (trailing line endings, LF or CRLF, are not part of it); a shop verifies with the specification's own libraries, e.g. in Python: standardwebhooks.Webhook(secret).verify(body, headers), which also refuses replays older than 5 minutes. Any 2xx answer counts as delivered. A failed delivery (no answer within 5 s, a 5xx, 408 or 429) is tried again after 0.5 s, 1 s, 2 s and 4 s, on its own timer: other events are never delayed; other answers, redirects included, are not retried. Failures that remain are reported as warnings. An https:// webhook's certificate is verified against the system's store.",
             "One run per manifest at a time: the run holds an exclusive lock on the manifest file (flock), which the kernel releases when the process ends. A second run exits 75 at once. SIGINT or SIGTERM stops the run cleanly (exit 0).",
         ],
         examples: [
@@ -35,16 +35,10 @@ enum ScheduleRunCommand {
         let path = try ScheduleSupport.file(parsed, command: name)
         let now = Date()
         let start = try parsed.value("start").map { try ScheduleSupport.time($0, option: "start", command: name, now: now) }
-        let webhooks = try parsed.all("webhook").map { written -> URL in
-            let text = try expandEnvironment(written, context.environment, command: name)
-            guard let url = URL(string: text), ["http", "https"].contains(url.scheme?.lowercased() ?? ""), url.host != nil else {
-                throw UsageError("--webhook '\(redacted(text))' is not an http:// or https:// URL", command: name)
-            }
-            return url
-        }
-        var secret: Data?
+        let webhooks = try parsed.all("webhook").map { try WebhookOption.url($0, context: context, command: name) }
+        var secret: WebhookSecret?
         if let file = parsed.value("webhook-secret-file") {
-            secret = try readSecret(file, context: context)
+            secret = try WebhookOption.secret(file, context: context)
             if webhooks.isEmpty { context.console.warning("--webhook-secret-file has no effect without --webhook") }
         }
         let absolute = path.hasPrefix("/") ? path : context.currentDirectory.appendingPathComponent(path).path
@@ -57,15 +51,17 @@ enum ScheduleRunCommand {
         let formatter = manifest.priceFormatter
         let quiet = parsed.has("quiet")
 
-        let writeEvent = try eventWriter(parsed.value("events") ?? "-", context: context)
+        let bus = EventBus(encoder: EventEncoder(manifest: manifest, origin: origin))
+        bus.add(try EventFile(path: parsed.value("events") ?? "-", currentDirectory: context.currentDirectory))
         let console = context.console
         let sender = webhooks.isEmpty ? nil : WebhookSender(urls: webhooks, secret: secret) { outcome in
             if !outcome.delivered {
-                console.warning("webhook \(redacted(outcome.url.absoluteString)) did not take \(outcome.event) #\(outcome.sequence) after \(outcome.attempts) attempt\(outcome.attempts == 1 ? "" : "s"): \(outcome.detail)")
+                console.warning("webhook \(WebhookOption.redacted(outcome.url.absoluteString)) did not take \(outcome.event) #\(outcome.sequence) after \(outcome.attempts) attempt\(outcome.attempts == 1 ? "" : "s"): \(outcome.detail)")
             } else if outcome.attempts > 1, !quiet {
-                console.err("shopcast: webhook \(redacted(outcome.url.absoluteString)) took \(outcome.event) #\(outcome.sequence) on attempt \(outcome.attempts)\n")
+                console.err("shopcast: webhook \(WebhookOption.redacted(outcome.url.absoluteString)) took \(outcome.event) #\(outcome.sequence) on attempt \(outcome.attempts)\n")
             }
         }
+        if let sender { bus.add(WebhookSink(sender: sender, include: { _ in true })) }
 
         if origin.addingTimeInterval(timeline.end) <= now {
             context.console.warning("the show ended at \(WallClock.format(origin.addingTimeInterval(timeline.end), in: zone)); nothing to run")
@@ -77,93 +73,39 @@ enum ScheduleRunCommand {
                 + (wait > 0 ? ", \(DurationValue.format(wait)) from now" : "") + "\n")
         }
 
-        let runner = ScheduleRunner(timeline: timeline, origin: origin)
+        let runner = ScheduleRunner(manifest: manifest, origin: origin)
         let signals = SignalWatcher { _ in runner.stop() }
         defer { signals.cancel() }
 
-        var failure: Error?
-        let summary = runner.run { event in
-            let line = event.json(show: manifest.show, formatter: formatter, zone: zone).rendered
-            writeEvent(line + "\n")
-            do {
-                try sender?.send(Data(line.utf8), event: event.kind.rawValue, sequence: event.sequence)
-            } catch {
-                failure = error
-                runner.stop()
+        let summary = runner.run { change in
+            bus.publish(change.event, offset: change.offset)
+            if !quiet, let text = describe(change.event, formatter: formatter) {
+                console.err("shopcast: \(WallClock.clockTime(origin.addingTimeInterval(change.offset), in: zone)) \(text)\n")
             }
-            if !quiet { console.err("shopcast: \(WallClock.clockTime(event.time, in: zone)) \(describe(event, formatter: formatter))\n") }
         }
-        if let failure { throw failure }
+        bus.flush(timeout: 2)
         if let sender, !sender.finish(timeout: 30) {
             context.console.warning("gave up waiting for webhook deliveries still being retried")
         }
         if !quiet {
             context.console.err("shopcast: \(summary.interrupted ? "stopped" : "show over"): \(summary.emitted) events"
-                + (summary.skipped > 0 ? ", \(summary.skipped) skipped (before the run started)" : "") + "\n")
+                + (summary.skipped > 0 ? ", \(summary.skipped) offer\(summary.skipped == 1 ? "" : "s") skipped (over before the run started)" : "") + "\n")
         }
         return .success
     }
 
-    static func describe(_ event: ScheduleEvent, formatter: PriceFormatter?) -> String {
-        var text = event.kind.rawValue
-        if let offer = event.offer {
-            text += " \(offer.product.id)"
-            if event.kind.isStart {
-                text += " \(formatter?.string(offer.salePrice) ?? offer.salePrice.decimalString) for \(DurationValue.format(Double(event.remaining)))"
-                if event.late { text += " (late)" }
-            }
-        } else if let banner = event.banner {
-            text += " '\(banner.text)'"
+    /// One line for the terminal, nil for events it does not describe.
+    static func describe(_ event: ShowEvent, formatter: PriceFormatter?) -> String? {
+        switch event {
+        case let .offerStarted(offer, _):
+            var text = "offer.start \(offer.id) \(formatter?.string(offer.salePrice) ?? offer.salePrice.decimalString)"
+            if let end = offer.end { text += " for \(DurationValue.format(end - offer.start))" }
+            return text + (offer.late ? " (late)" : "")
+        case let .offerEnded(offer, reason, _):
+            return "offer.end \(offer.id)" + (reason == .time ? "" : " (\(reason.rawValue))")
+        case .bannerStarted(let banner): return "banner.start '\(banner.text)'"
+        case .bannerEnded(let banner): return "banner.end '\(banner.text)'"
+        default: return nil
         }
-        return text
-    }
-
-    /// Replaces each `${NAME}` with the environment's value, so a token in a webhook URL need
-    /// not appear in argv.
-    static func expandEnvironment(_ text: String, _ environment: [String: String], command: String) throws -> String {
-        var out = ""
-        var rest = Substring(text)
-        while let open = rest.range(of: "${") {
-            guard let close = rest[open.upperBound...].firstIndex(of: "}") else { break }
-            let name = String(rest[open.upperBound..<close])
-            guard let value = environment[name] else {
-                throw UsageError("--webhook uses ${\(name)}, which is not set in the environment", command: command)
-            }
-            out += rest[..<open.lowerBound] + value
-            rest = rest[rest.index(after: close)...]
-        }
-        return out + rest
-    }
-
-    /// A URL without userinfo, query or fragment, which may hold tokens.
-    static func redacted(_ text: String) -> String {
-        guard var components = URLComponents(string: text) else { return "(invalid URL)" }
-        if components.user != nil || components.password != nil { components.user = "****"; components.password = nil }
-        if components.query != nil { components.query = "****" }
-        components.fragment = nil
-        return components.string ?? "(invalid URL)"
-    }
-
-    static func readSecret(_ file: String, context: CommandContext) throws -> Data {
-        let path = file.hasPrefix("/") ? file : context.currentDirectory.appendingPathComponent(file).path
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw ShopcastError(.noInput, "cannot read the webhook secret file \(file)")
-        }
-        var text = String(decoding: data, as: UTF8.self)
-        while text.hasSuffix("\n") || text.hasSuffix("\r") { text.removeLast() }
-        guard !text.isEmpty else { throw ShopcastError(.badData, "the webhook secret file \(file) is empty") }
-        var info = stat()
-        if stat(path, &info) == 0, info.st_mode & 0o077 != 0 {
-            context.console.warning("the webhook secret file \(file) is readable by other users; chmod 600 it")
-        }
-        return Data(text.utf8)
-    }
-
-    /// Where event lines go: stdout for `-`, else appended to a file.
-    static func eventWriter(_ target: String, context: CommandContext) throws -> (String) -> Void {
-        if target == "-" { return context.console.out }
-        let path = target.hasPrefix("/") ? target : context.currentDirectory.appendingPathComponent(target).path
-        let writer = try DescriptorWriter(appendingTo: path)
-        return { writer.write($0) }
     }
 }

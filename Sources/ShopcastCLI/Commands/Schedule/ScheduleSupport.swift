@@ -31,8 +31,10 @@ enum ScheduleSupport {
     }
 
     /// `-20%`, or an empty string when the offer sells at list price.
-    static func discount(_ offer: Offer) -> String {
-        guard let percent = offer.discountPercent else { return "" }
+    static func discount(_ offer: Offer) -> String { discount(offer.discountPercent) }
+
+    static func discount(_ percent: Decimal?) -> String {
+        guard let percent else { return "" }
         return "-" + NSDecimalNumber(decimal: percent).description(withLocale: Locale(identifier: "en_US_POSIX")) + "%"
     }
 

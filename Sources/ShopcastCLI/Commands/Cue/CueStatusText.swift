@@ -1,0 +1,59 @@
+import Foundation
+import ShopcastCore
+
+/// The show's state as `shopcast cue status` prints it for a person.
+enum CueStatusText {
+    static func render(_ state: [String: Any]) -> String {
+        let show = state["show"] as? [String: Any] ?? [:]
+        var out = ""
+        let title = (show["title"] as? String).flatMap { $0.isEmpty ? nil : $0 } ?? "(no manifest)"
+        let over = show["over"] as? Bool ?? false
+        let running = show["running"] as? Bool ?? false
+        let offset = number(show["offset"])
+        out += "\(title): \(over ? "over" : running ? "on air" : "starting")"
+        if let offset { out += offset < 0 ? ", starts in \(ScheduleSupport.clock((-offset).rounded(.up)))" : ", at \(ScheduleSupport.clock(offset.rounded(.down)))" }
+        out += "\n"
+        out += "on screen: " + (offerLine(state["offer"] as? [String: Any]) ?? "no offer") + "\n"
+        if let next = state["next"] as? [String: Any], let id = next["offer"] as? String {
+            out += "next: \(id) (\(next["name"] as? String ?? "")) at \(number(next["start"]).map { ScheduleSupport.clock($0) } ?? "?")\n"
+        }
+        if let stock = state["stock"] as? [[String: Any]], !stock.isEmpty {
+            out += "stock: " + stock.map { "\($0["product"] as? String ?? "?") \(number($0["stock"]).map { String(Int($0)) } ?? "?")" }
+                .joined(separator: ", ") + "\n"
+        }
+        if let banners = state["banners"] as? [[String: Any]], !banners.isEmpty {
+            out += "banners: " + banners.map { "\"\($0["text"] as? String ?? "")\"" }.joined(separator: ", ") + "\n"
+        }
+        if let destinations = state["destinations"] as? [[String: Any]] {
+            for d in destinations {
+                var line = "destination \(d["destination"] as? String ?? "?"): \(d["state"] as? String ?? "?")"
+                if let lag = number(d["lag"]), lag >= 0.5 { line += String(format: ", %.1f s behind", lag) }
+                if let dropped = number(d["dropped_packets"]), dropped > 0 { line += ", \(Int(dropped)) dropped" }
+                out += line + "\n"
+            }
+        }
+        if let inputs = state["inputs"] as? [[String: Any]] {
+            for i in inputs { out += "input \(i["input"] as? String ?? "?"): \(i["health"] as? String ?? "?")\n" }
+        }
+        return out
+    }
+
+    /// `bag-flash (Leather bag) 99,00 € instead of 120,00 €, code X, 3 left, 02:41 to go`.
+    static func offerLine(_ offer: [String: Any]?) -> String? {
+        guard let offer, let id = offer["offer"] as? String else { return nil }
+        var line = "\(id) (\(offer["name"] as? String ?? "")) \(offer["sale_price_text"] as? String ?? "")"
+        if offer["sale_price"] as? String != offer["list_price"] as? String {
+            line += " instead of \(offer["list_price_text"] as? String ?? "")"
+        }
+        if let code = offer["code"] as? String { line += ", code \(code)" }
+        if offer["sold_out"] as? Bool == true {
+            line += ", SOLD OUT"
+        } else if let stock = number(offer["stock"]) {
+            line += ", \(Int(stock)) left"
+        }
+        if let remaining = number(offer["remaining"]) { line += ", \(ScheduleSupport.clock(remaining)) to go" }
+        return line
+    }
+
+    static func number(_ value: Any?) -> Double? { (value as? NSNumber)?.doubleValue }
+}

@@ -1,0 +1,56 @@
+import Foundation
+import ShopcastCore
+
+/// `--webhook URL` and `--webhook-secret-file FILE`, as go-live and `schedule run` read them.
+enum WebhookOption {
+    /// An http(s) URL, `${NAME}` read from the environment (the value masked from then on), so a
+    /// token in it never appears in argv or ps.
+    static func url(_ written: String, context: CommandContext, command: String) throws -> URL {
+        let text = try expandEnvironment(written, context.environment)
+        guard let url = URL(string: text), ["http", "https"].contains(url.scheme?.lowercased() ?? ""), url.host != nil else {
+            throw UsageError("--webhook '\(redacted(text))' is not an http:// or https:// URL", command: command)
+        }
+        return url
+    }
+
+    /// The Standard Webhooks secret in `file`; a warning when others can read the file.
+    static func secret(_ file: String, context: CommandContext) throws -> WebhookSecret {
+        let path = context.resolvePath(file)
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw ShopcastError(.noInput, "cannot read the webhook secret file \(file)")
+        }
+        let secret = try WebhookSecret(text: String(decoding: data, as: UTF8.self), source: file)
+        var info = stat()
+        if stat(path, &info) == 0, info.st_mode & 0o077 != 0 {
+            context.console.warning("the webhook secret file \(file) is readable by other users; chmod 600 it")
+        }
+        return secret
+    }
+
+    /// Replaces each `${NAME}` with the environment's value. An unset variable is a
+    /// configuration error (78), as in go-live's destinations.
+    static func expandEnvironment(_ text: String, _ environment: [String: String]) throws -> String {
+        var out = ""
+        var rest = Substring(text)
+        while let open = rest.range(of: "${") {
+            guard let close = rest[open.upperBound...].firstIndex(of: "}") else { break }
+            let name = String(rest[open.upperBound..<close])
+            guard let value = environment[name], !value.isEmpty else {
+                throw ShopcastError(.config, "--webhook uses ${\(name)}, which is not set in the environment")
+            }
+            SecretMasker.shared.register(value)
+            out += rest[..<open.lowerBound] + value
+            rest = rest[rest.index(after: close)...]
+        }
+        return out + rest
+    }
+
+    /// A URL without userinfo, query or fragment, which may hold tokens.
+    static func redacted(_ text: String) -> String {
+        guard var components = URLComponents(string: text) else { return "(invalid URL)" }
+        if components.user != nil || components.password != nil { components.user = "****"; components.password = nil }
+        if components.query != nil { components.query = "****" }
+        components.fragment = nil
+        return SecretMasker.shared.mask(components.string ?? "(invalid URL)")
+    }
+}

@@ -1,0 +1,65 @@
+import Foundation
+import ShopcastCore
+
+/// `GET /v1/state`: the running show as one JSON object. The show part comes from the latest
+/// snapshot the director made (as of the last frame); the stream part from the supervisor's
+/// latest figures (refreshed about once a second).
+enum StateDocument {
+    static func json(show: LiveShow, state: ShowState, status: LiveStatus?, offers: OfferJSON) -> JSONValue {
+        let manifest = show.manifest
+        let streamTime = state.offset - show.offset(streamTime: 0)
+        var offer: JSONValue = .null
+        if let o = state.offer {
+            offer = .object(offers.fields(o, units: state.units(of: o.product.id))
+                + [("remaining", state.remaining.map { .int($0) } ?? .null), ("sold_out", .bool(state.soldOut))])
+        }
+        let next: JSONValue = state.next.map { slot in
+            .object([("offer", .string(slot.id)), ("product", .string(slot.offer.product.id)),
+                     ("name", .string(slot.offer.product.name)), ("start", .seconds(slot.start)), ("end", .seconds(slot.end)),
+                     ("starts_at", offers.wall(slot.start)), ("ends_at", offers.wall(slot.end))])
+        } ?? .null
+        let stock: [JSONValue] = manifest.productOrder.compactMap { id in
+            guard let units = state.units(of: id), let product = manifest.products[id] else { return nil }
+            return .object([("product", .string(id)), ("name", .string(product.name)), ("stock", .int(units))])
+        }
+        let banners: [JSONValue] = state.banners.map {
+            .object([("banner", .string($0.id)), ("text", .string($0.text)), ("starts_at", offers.wall($0.start)),
+                     ("ends_at", offers.wall($0.end))])
+        }
+        let known: [JSONValue] = manifest.offers.map {
+            .object([("offer", .string($0.id)), ("product", .string($0.product.id)), ("on_cue", .bool($0.isOnCue))])
+        }
+        var stream: JSONValue = .null
+        var destinations: [JSONValue] = []
+        var inputs: [JSONValue] = []
+        if let status {
+            stream = .object([("frames", .int(Int(status.frames))), ("fps", .seconds((status.fps * 10).rounded() / 10)),
+                              ("bitrate", .int(Int(status.bitRate))), ("skipped_frames", .int(Int(status.skippedFrames)))])
+            destinations = status.destinations.map { d in
+                .object([("destination", .string(d.display)), ("state", .string(d.stats.state.label)),
+                         ("sent_bytes", .int(d.stats.sentBytes)), ("sent_packets", .int(d.stats.sentPackets)),
+                         ("dropped_packets", .int(d.stats.droppedPackets)), ("lag", .seconds(d.stats.lag)),
+                         ("reconnects", .int(d.stats.lostCount))])
+            }
+            inputs = status.inputs.map { .object([("input", .string($0.name)), ("health", .string($0.health))]) }
+        }
+        return .object([
+            ("show", .object([
+                ("title", .string(manifest.show.title)),
+                ("offset", .seconds(state.offset)),
+                ("stream_time", .seconds(max(0, streamTime))),
+                ("running", .bool(show.isRunning)),
+                ("over", .bool(state.over)),
+                ("version", .int(state.version)),
+            ])),
+            ("offer", offer),
+            ("next", next),
+            ("stock", .array(stock)),
+            ("banners", .array(banners)),
+            ("offers", .array(known)),
+            ("stream", stream),
+            ("destinations", .array(destinations)),
+            ("inputs", .array(inputs)),
+        ])
+    }
+}

@@ -1,0 +1,68 @@
+import Foundation
+
+/// `--events FILE`: the event stream as JSON lines, appended to a file or written to stdout
+/// (`-`). Lines are written by a thread of its own through a bounded queue, so a reader that
+/// stops reading (a full pipe) can never stall the bus and its other sinks: past `capacity`
+/// waiting lines, new ones are dropped and counted.
+public final class EventFile: EventSink, @unchecked Sendable {
+    private let handle: DescriptorWriter
+    private let condition = NSCondition()
+    private var pending: [String] = []
+    private var writing = false
+    private let capacity = 10_000
+    private var dropped = 0
+
+    /// `-` is stdout; anything else a file, created or appended to.
+    public init(path: String, currentDirectory: URL) throws {
+        if path == "-" {
+            handle = .standardOutput
+        } else {
+            let url = path.hasPrefix("/") ? URL(fileURLWithPath: path) : currentDirectory.appendingPathComponent(path)
+            handle = try DescriptorWriter(appendingTo: url.path)
+        }
+        let thread = Thread { [self] in drain() }
+        thread.name = "shopcast-events-file"
+        thread.start()
+    }
+
+    /// Lines dropped because the reader fell too far behind.
+    public var droppedLines: Int {
+        condition.lock(); defer { condition.unlock() }
+        return dropped
+    }
+
+    public func receive(_ record: EventRecord, line: String) {
+        condition.lock()
+        if pending.count < capacity {
+            pending.append(line + "\n")
+            condition.broadcast()
+        } else {
+            dropped += 1
+        }
+        condition.unlock()
+    }
+
+    public func flush(timeout: Double) {
+        condition.lock()
+        _ = condition.wait(seconds: timeout) { pending.isEmpty && !writing }
+        condition.unlock()
+    }
+
+    /// The writer thread: lives as long as the process (one file per run).
+    private func drain() {
+        while true {
+            condition.lock()
+            while pending.isEmpty { condition.wait() }
+            let batch = pending
+            pending.removeAll()
+            writing = true
+            condition.unlock()
+            // A reader that went away loses the events, not the show.
+            handle.write(batch.joined())
+            condition.lock()
+            writing = false
+            condition.broadcast()
+            condition.unlock()
+        }
+    }
+}

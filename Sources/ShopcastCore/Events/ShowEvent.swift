@@ -1,0 +1,178 @@
+import Foundation
+
+/// Everything shopcast tells scripts, the control API's stream and webhooks, as typed values.
+/// `EventEncoding` turns each into the one JSON dialect every sink writes; `name` is its
+/// `"event"` field.
+public enum ShowEvent: Sendable {
+    // The show, from the director, once whatever the number of pictures drawn.
+    case offerStarted(AiredOffer, units: Int?)
+    case offerEnded(AiredOffer, reason: OfferEndReason, units: Int?)
+    /// A scheduled offer whose slot passed while a producer's offer held the screen.
+    case offerSkipped(Timeline.Slot)
+    /// The live offer's end moved (extended or shortened).
+    case offerChanged(AiredOffer, previousEnd: Double?, units: Int?)
+    case stockChanged(product: Product, units: Int, previous: Int?)
+    case soldOut(product: Product)
+    case bannerStarted(AiredBanner)
+    case bannerEnded(AiredBanner)
+    /// A command the director applied (`origin` says who sent it: api, journal …).
+    case commandApplied(ShowCommand, origin: String)
+    case commandRefused(ShowCommand, origin: String, reason: String)
+    /// go-live started again on a journal: what the show looks like now.
+    case showResumed(commands: Int, offer: String?)
+
+    // The stream, from go-live's stages.
+    case streamStarted(StreamDescription)
+    case streamEnded(StreamEnding)
+    case destinationConnected(destination: String, attempt: Int)
+    case destinationLost(destination: String, error: String)
+    case destinationRetrying(destination: String, attempt: Int, wait: Double, error: String)
+    case destinationFailed(destination: String, error: String)
+    case inputLost(input: String, error: String)
+    case inputRetrying(input: String, attempt: Int, wait: Double)
+    case inputConnected(input: String)
+    case inputFailed(input: String, error: String)
+    case encoderBehind(behind: Double, skippedFrames: Int64)
+    case stats(StreamStats)
+    case controlListening(address: String)
+
+    /// The `"event"` field.
+    public var name: String {
+        switch self {
+        case .offerStarted: return "offer.start"
+        case .offerEnded: return "offer.end"
+        case .offerSkipped: return "offer.skipped"
+        case .offerChanged: return "offer.changed"
+        case .stockChanged: return "stock.changed"
+        case .soldOut: return "product.sold-out"
+        case .bannerStarted: return "banner.start"
+        case .bannerEnded: return "banner.end"
+        case .commandApplied: return "command.applied"
+        case .commandRefused: return "command.refused"
+        case .showResumed: return "show.resumed"
+        case .streamStarted: return "stream.started"
+        case .streamEnded: return "stream.ended"
+        case .destinationConnected: return "destination.connected"
+        case .destinationLost: return "destination.lost"
+        case .destinationRetrying: return "destination.retrying"
+        case .destinationFailed: return "destination.failed"
+        case .inputLost: return "input.lost"
+        case .inputRetrying: return "input.retrying"
+        case .inputConnected: return "input.connected"
+        case .inputFailed: return "input.failed"
+        case .encoderBehind: return "encoder.behind"
+        case .stats: return "stats"
+        case .controlListening: return "control.listening"
+        }
+    }
+
+    /// Every event name, for documentation and tests.
+    public static let allNames = [
+        "stream.started", "control.listening", "show.resumed", "destination.connected", "destination.lost",
+        "destination.retrying", "destination.failed", "input.lost", "input.retrying", "input.connected", "input.failed",
+        "encoder.behind", "stats", "offer.start", "offer.end", "offer.skipped", "offer.changed", "stock.changed",
+        "product.sold-out", "banner.start", "banner.end", "command.applied", "command.refused", "stream.ended",
+    ]
+
+    /// The events a shop hears about through webhooks: what a shopper can act on.
+    public var isCommerce: Bool {
+        switch self {
+        case .offerStarted, .offerEnded, .offerSkipped, .offerChanged, .stockChanged, .soldOut: return true
+        default: return false
+        }
+    }
+}
+
+/// Why an offer left the screen.
+public enum OfferEndReason: String, Sendable {
+    /// Its time was up.
+    case time
+    /// The producer ended it.
+    case ended
+    /// Another offer was cued over it.
+    case replaced
+    /// The show ended while it was on screen.
+    case showEnded = "show-ended"
+}
+
+/// The facts of `stream.started`.
+public struct StreamDescription: Sendable {
+    public var size: String
+    public var fps: Int
+    public var videoBitRate: Int
+    public var audioBitRate: Int
+    public var keyint: Double
+    public var inputs: [String]
+    public var destinations: [String]
+
+    public init(size: String, fps: Int, videoBitRate: Int, audioBitRate: Int, keyint: Double, inputs: [String],
+                destinations: [String]) {
+        self.size = size
+        self.fps = fps
+        self.videoBitRate = videoBitRate
+        self.audioBitRate = audioBitRate
+        self.keyint = keyint
+        self.inputs = inputs
+        self.destinations = destinations
+    }
+}
+
+/// The facts of `stream.ended`.
+public struct StreamEnding: Sendable {
+    public var reason: String
+    public var elapsed: Double
+    public var frames: Int64
+    public var skippedFrames: Int64
+    public var outcome: String
+    public var lost: [String]
+    public var error: String?
+    /// The exit status go-live is about to return.
+    public var exitCode: Int?
+
+    public init(reason: String, elapsed: Double, frames: Int64, skippedFrames: Int64, outcome: String,
+                lost: [String] = [], error: String? = nil, exitCode: Int? = nil) {
+        self.reason = reason
+        self.elapsed = elapsed
+        self.frames = frames
+        self.skippedFrames = skippedFrames
+        self.outcome = outcome
+        self.lost = lost
+        self.error = error
+        self.exitCode = exitCode
+    }
+}
+
+/// The facts of a `stats` event: the stream's rates and each destination's counters.
+public struct StreamStats: Sendable {
+    public struct Destination: Sendable {
+        public var name: String
+        public var state: String
+        public var sentPackets: Int
+        public var droppedPackets: Int
+        public var sentBytes: Int
+        public var lag: Double
+
+        public init(name: String, state: String, sentPackets: Int, droppedPackets: Int, sentBytes: Int, lag: Double) {
+            self.name = name
+            self.state = state
+            self.sentPackets = sentPackets
+            self.droppedPackets = droppedPackets
+            self.sentBytes = sentBytes
+            self.lag = lag
+        }
+    }
+
+    public var elapsed: Double
+    public var frames: Int64
+    public var fps: Double
+    public var bitRate: Int
+    public var destinations: [Destination]
+
+    public init(elapsed: Double, frames: Int64, fps: Double, bitRate: Int, destinations: [Destination]) {
+        self.elapsed = elapsed
+        self.frames = frames
+        self.fps = fps
+        self.bitRate = bitRate
+        self.destinations = destinations
+    }
+}
