@@ -124,7 +124,7 @@ final class ControlAPI: @unchecked Sendable {
 
     private func route(_ request: ControlRequest, reply: @escaping @Sendable (ControlAnswer) -> Void) throws {
         let segments = request.path.split(separator: "/", omittingEmptySubsequences: true)
-            .map { String($0).removingPercentEncoding ?? String($0) }
+            .map { $0.utf8.contains(UInt8(ascii: "%")) ? (String($0).removingPercentEncoding ?? String($0)) : String($0) }
         var matches: [(Route, [String: String])] = []
         for route in Self.routes where route.path.count == segments.count {
             var parameters: [String: String] = [:]

@@ -56,6 +56,9 @@ final class ControlRequestTests: XCTestCase {
         XCTAssertEqual(MetricsDocument.escape(#"rtmp://a/"b"\c"# + "\n"), #"rtmp://a/\"b\"\\c\n"#)
         XCTAssertEqual(MetricsDocument.number(3), "3")
         XCTAssertEqual(MetricsDocument.number(0.25), "0.25")
+        XCTAssertEqual(MetricsDocument.number(29.97), "29.97")
+        XCTAssertEqual(MetricsDocument.number(0.00001), "1e-05")
+        XCTAssertEqual(MetricsDocument.escape("rtmp://127.0.0.1/live/{key}"), "rtmp://127.0.0.1/live/{key}")
         XCTAssertEqual(MetricsDocument.number(.nan), "NaN")
     }
 

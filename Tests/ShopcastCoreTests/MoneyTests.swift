@@ -14,6 +14,18 @@ final class MoneyTests: XCTestCase {
         XCTAssertEqual(Money(Money.parseAmount("89")!, eur).percentOff(from: Money(Money.parseAmount("129")!, eur)), 31)
         XCTAssertEqual(Money(Money.parseAmount("29.90")!, eur).percentOff(from: list).description, "25.1")
         XCTAssertEqual(Money(Money.parseAmount("89")!, eur).decimalString, "89.00")
+        // Remembered texts are per amount and currency: the same digits in yen have no decimals.
+        XCTAssertEqual(Money(Money.parseAmount("89")!, Currency(code: "JPY")!).decimalString, "89")
+        XCTAssertEqual(Money(Money.parseAmount("89")!, eur).decimalString, "89.00")
+    }
+
+    func testSecondsAsJSONNumbers() {
+        let cases: [(Double, String)] = [(300, "300"), (12.5, "12.5"), (0.042, "0.042"), (0.0004, "0"),
+                                         (1.0005, "1.001"), (-0.5, "-0.5"), (-3, "-3"), (59.999, "59.999"),
+                                         (86_400.25, "86400.25"), (.nan, "null"), (.infinity, "null")]
+        for (value, text) in cases {
+            XCTAssertEqual(JSONValue.seconds(value).rendered, text, "\(value)")
+        }
     }
 
     func testMinorUnitsFromICU() {

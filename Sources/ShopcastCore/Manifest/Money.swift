@@ -75,13 +75,45 @@ public struct Money: Equatable, Sendable {
 
     /// The amount in plain notation with exactly the currency's minor units: `31.92`, `3990`.
     public var decimalString: String {
-        let text = NSDecimalNumber(decimal: rounded().amount).description(withLocale: Locale(identifier: "en_US_POSIX"))
-        guard currency.minorUnits > 0 else { return text }
-        var parts = text.split(separator: ".", maxSplits: 1).map(String.init)
-        if parts.count == 1 { parts.append("") }
-        return parts[0] + "." + parts[1].padding(toLength: currency.minorUnits, withPad: "0", startingAt: 0)
+        Money.plainTexts.text(for: self) {
+            let text = rounded().amount.plainText
+            guard currency.minorUnits > 0 else { return text }
+            let parts = text.split(separator: ".", maxSplits: 1)
+            let fraction = parts.count == 2 ? String(parts[1]) : ""
+            return parts[0] + "." + fraction + String(repeating: "0", count: max(0, currency.minorUnits - fraction.count))
+        }
+    }
+
+    private static let plainTexts = TextMemo<Money>()
+}
+
+extension Decimal {
+    /// Plain notation, never exponent form: `31.92`, `20`, `0.5`. Asked for on every event and
+    /// API answer, and Foundation's decimal-to-text is slow (tens of µs); a show has a handful
+    /// of amounts, so each is worked out once.
+    public var plainText: String {
+        Decimal.plainTexts.text(for: self) { NSDecimalNumber(decimal: self).description(withLocale: Locale(identifier: "en_US_POSIX")) }
+    }
+
+    private static let plainTexts = TextMemo<Decimal>()
+}
+
+/// Texts already worked out, by value; at most 1,000 kept.
+final class TextMemo<Key: Hashable>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var texts: [Key: String] = [:]
+
+    func text(for key: Key, _ make: () -> String) -> String {
+        lock.lock()
+        defer { lock.unlock() }
+        if let known = texts[key] { return known }
+        let text = make()
+        if texts.count < 1000 { texts[key] = text }
+        return text
     }
 }
+
+extension Money: Hashable {}
 
 /// Formats prices for the show's locale with Foundation (ICU): it-IT EUR `31,92 €`,
 /// en-US USD `$31.92`, ja-JP JPY `¥3,990`, ro-RO RON `1.249,50 RON`, zh-CN CNY `¥199.00`.

@@ -25,65 +25,84 @@ public final class YUVOverlay {
         let box = layer.box.intersection(frame)
         self.box = box
         let w = box.width, h = box.height, cw = w / 2, ch = h / 2
-        let lInv: [UInt8], lCol: [UInt16], cInv: [UInt8], cbCol: [UInt16], crCol: [UInt16]
+        var lInv: [UInt8] = [], lCol: [UInt16] = [], cInv: [UInt8] = [], cbCol: [UInt16] = [], crCol: [UInt16] = []
         var lSpans = [(Int32, Int32)](repeating: (0, 0), count: h)
         var cSpans = [(Int32, Int32)](repeating: (0, 0), count: ch)
         // Premultiplied Y'CbCr is linear in the premultiplied bytes, so "code value x 255" (the
         // fixed point the blend uses) is a dot product of (B, G, R, A) bytes with these weights,
         // and a 2x2 chroma block's average is the same dot product of the summed bytes over 4.
-        let wy = matrix.weights(.y), wb = matrix.weights(.cb), wr = matrix.weights(.cr)
-        func dot(_ k: (Float, Float, Float, Float), _ b: Float, _ g: Float, _ r: Float, _ a: Float) -> UInt16 {
-            UInt16(max(0, min(65025, (k.0 * b + k.1 * g + k.2 * r + k.3 * a).rounded())))
+        // In 32-bit integers with weights in 1/4096ths (an error under 1/1000 of a code value),
+        // wrapping arithmetic (nothing here can overflow: at most 65025 x 4096), so the loops
+        // vectorise; chroma weights carry the quarter.
+        func fixed(_ k: (Float, Float, Float, Float), _ scale: Double) -> (Int32, Int32, Int32, Int32) {
+            (Int32((Double(k.0) * scale).rounded()), Int32((Double(k.1) * scale).rounded()),
+             Int32((Double(k.2) * scale).rounded()), Int32((Double(k.3) * scale).rounded()))
+        }
+        let wy = fixed(matrix.weights(.y), 4096), wb = fixed(matrix.weights(.cb), 1024), wr = fixed(matrix.weights(.cr), 1024)
+        @inline(__always)
+        func dot(_ k: (Int32, Int32, Int32, Int32), _ b: Int32, _ g: Int32, _ r: Int32, _ a: Int32) -> UInt16 {
+            UInt16(truncatingIfNeeded: max(0, min(65025, (k.0 &* b &+ k.1 &* g &+ k.2 &* r &+ k.3 &* a &+ 2048) &>> 12)))
         }
         let dx = box.x - layer.box.x, dy = box.y - layer.box.y, srcStride = layer.box.width * 4
-        // Raw pointers throughout: this loop runs over every pixel of the box once per render.
-        let lInvP = UnsafeMutablePointer<UInt8>.allocate(capacity: max(1, w * h)), lColP = UnsafeMutablePointer<UInt16>.allocate(capacity: max(1, w * h))
-        let cInvP = UnsafeMutablePointer<UInt8>.allocate(capacity: max(1, cw * ch))
-        let cbP = UnsafeMutablePointer<UInt16>.allocate(capacity: max(1, cw * ch)), crP = UnsafeMutablePointer<UInt16>.allocate(capacity: max(1, cw * ch))
-        defer { lInvP.deallocate(); lColP.deallocate(); cInvP.deallocate(); cbP.deallocate(); crP.deallocate() }
-        lInvP.initialize(repeating: 255, count: w * h)
-        lColP.initialize(repeating: 0, count: w * h)
-        cInvP.initialize(repeating: 255, count: cw * ch)
-        cbP.initialize(repeating: 0, count: cw * ch)
-        crP.initialize(repeating: 0, count: cw * ch)
-        layer.pixels.withUnsafeBufferPointer { src in
-            for row in 0..<h {
-                var first = -1, last = -1
-                let s = src.baseAddress! + (row + dy) * srcStride + dx * 4
-                for col in 0..<w where s[col * 4 + 3] != 0 {
-                    let p = s + col * 4
-                    if first < 0 { first = col }
-                    last = col
-                    lInvP[row * w + col] = 255 - p[3]
-                    lColP[row * w + col] = dot(wy, Float(p[0]), Float(p[1]), Float(p[2]), Float(p[3]))
-                }
-                lSpans[row] = first < 0 ? (0, 0) : (Int32(first), Int32(last + 1))
+        // Every pixel is written, transparent ones included: their premultiplied bytes are 0, so
+        // the same arithmetic gives "keep the frame" (inverse 255, colour 0), and the loops have
+        // no branch. Raw pointers throughout: this runs over the whole card on every redraw.
+        layer.pixels.withUnsafeBufferPointer { pixels in
+            guard let src = pixels.baseAddress, w > 0, h > 0 else { return }
+            @inline(__always)
+            func row(_ y: Int) -> UnsafePointer<UInt8> { src + ((y &+ dy) &* srcStride &+ dx &* 4) }
+            // The first and one-past-last column whose alpha test passes, (0, 0) for none.
+            func span(_ count: Int, _ covered: (Int) -> Bool) -> (Int32, Int32) {
+                var first = 0, end = count
+                while first < count, !covered(first) { first += 1 }
+                guard first < count else { return (0, 0) }
+                while !covered(end - 1) { end -= 1 }
+                return (Int32(first), Int32(end))
             }
-            for crow in 0..<ch {
-                var first = -1, last = -1
-                let s0 = src.baseAddress! + (crow * 2 + dy) * srcStride + dx * 4, s1 = s0 + srcStride
-                for c in 0..<cw {
-                    let p = c * 8
-                    let a = Int(s0[p + 3]) + Int(s0[p + 7]) + Int(s1[p + 3]) + Int(s1[p + 7])
-                    guard a != 0 else { continue }
-                    if first < 0 { first = c }
-                    last = c
-                    let b = Float(Int(s0[p]) + Int(s0[p + 4]) + Int(s1[p]) + Int(s1[p + 4])) / 4
-                    let g = Float(Int(s0[p + 1]) + Int(s0[p + 5]) + Int(s1[p + 1]) + Int(s1[p + 5])) / 4
-                    let r = Float(Int(s0[p + 2]) + Int(s0[p + 6]) + Int(s1[p + 2]) + Int(s1[p + 6])) / 4
-                    let i = crow * cw + c
-                    cInvP[i] = UInt8(255 - (a + 2) / 4)
-                    cbP[i] = dot(wb, b, g, r, Float(a) / 4)
-                    crP[i] = dot(wr, b, g, r, Float(a) / 4)
+            lInv = Array(unsafeUninitializedCapacity: w * h) { inv, count in
+                for y in 0..<h {
+                    let s = row(y), o = y * w
+                    for x in 0..<w { inv[o &+ x] = 255 &- s[x &* 4 &+ 3] }
+                    lSpans[y] = span(w) { s[$0 * 4 + 3] != 0 }
                 }
-                cSpans[crow] = first < 0 ? (0, 0) : (Int32(first), Int32(last + 1))
+                count = w * h
             }
+            lCol = Array(unsafeUninitializedCapacity: w * h) { col, count in
+                for y in 0..<h {
+                    let s = row(y), o = y * w
+                    for x in 0..<w {
+                        let p = s + (x &* 4)
+                        col[o &+ x] = dot(wy, Int32(p[0]), Int32(p[1]), Int32(p[2]), Int32(p[3]))
+                    }
+                }
+                count = w * h
+            }
+            // A chroma sample covers a 2x2 block: its bytes summed (the weights carry the quarter).
+            @inline(__always)
+            func block(_ cy: Int, _ cx: Int, _ channel: Int) -> Int32 {
+                let s0 = row(cy &* 2) + (cx &* 8 &+ channel), s1 = s0 + srcStride
+                return Int32(s0[0]) &+ Int32(s0[4]) &+ Int32(s1[0]) &+ Int32(s1[4])
+            }
+            cInv = Array(unsafeUninitializedCapacity: cw * ch) { inv, count in
+                for cy in 0..<ch {
+                    for cx in 0..<cw { inv[cy &* cw &+ cx] = UInt8(truncatingIfNeeded: 255 &- (block(cy, cx, 3) &+ 2) &>> 2) }
+                    cSpans[cy] = span(cw) { block(cy, $0, 3) != 0 }
+                }
+                count = cw * ch
+            }
+            func chroma(_ weights: (Int32, Int32, Int32, Int32)) -> [UInt16] {
+                Array(unsafeUninitializedCapacity: cw * ch) { out, count in
+                    for cy in 0..<ch {
+                        for cx in 0..<cw {
+                            out[cy &* cw &+ cx] = dot(weights, block(cy, cx, 0), block(cy, cx, 1), block(cy, cx, 2), block(cy, cx, 3))
+                        }
+                    }
+                    count = cw * ch
+                }
+            }
+            cbCol = chroma(wb)
+            crCol = chroma(wr)
         }
-        lInv = Array(UnsafeBufferPointer(start: lInvP, count: w * h))
-        lCol = Array(UnsafeBufferPointer(start: lColP, count: w * h))
-        cInv = Array(UnsafeBufferPointer(start: cInvP, count: cw * ch))
-        cbCol = Array(UnsafeBufferPointer(start: cbP, count: cw * ch))
-        crCol = Array(UnsafeBufferPointer(start: crP, count: cw * ch))
         lumaInverse = lInv
         lumaColour = lCol
         lumaSpans = lSpans

@@ -15,8 +15,8 @@ extension ShowCommand {
         var fields: [(String, JSONValue)] = [("command", .string(name))]
         func overrides(_ o: OfferOverrides) {
             if let length = o.length { fields.append(("for", time(length))) }
-            if let discount = o.discount { fields.append(("discount", .string(Self.decimalText(discount)))) }
-            if let price = o.price { fields.append(("price", .string(Self.decimalText(price)))) }
+            if let discount = o.discount { fields.append(("discount", .string(discount.plainText))) }
+            if let price = o.price { fields.append(("price", .string(price.plainText))) }
             if let code = o.code { fields.append(("code", .string(code))) }
             if let quantity = o.quantity { fields.append(("quantity", .int(quantity))) }
         }
@@ -71,9 +71,5 @@ extension ShowCommand {
         case "banner.clear": self = .clearBanners
         default: return nil
         }
-    }
-
-    static func decimalText(_ value: Decimal) -> String {
-        NSDecimalNumber(decimal: value).description(withLocale: Locale(identifier: "en_US_POSIX"))
     }
 }

@@ -13,12 +13,18 @@ public enum JSONValue: Equatable, Sendable {
     case object([(String, JSONValue)])
 
     /// A number with at most three decimals, without trailing zeros (`300`, `12.5`, `0.042`).
+    /// Worked out in whole milliseconds (no String(format:): this is on every API answer).
     public static func seconds(_ value: Double) -> JSONValue {
-        let ms = (value * 1000).rounded()
-        if ms.truncatingRemainder(dividingBy: 1000) == 0 { return .int(Int(ms / 1000)) }
-        var text = String(format: "%.3f", ms / 1000)
-        while text.hasSuffix("0") { text.removeLast() }
-        return .number(text)
+        let rounded = (value * 1000).rounded()
+        guard rounded.isFinite else { return .null }
+        guard abs(rounded) < 1e15 else { return exact(rounded / 1000) }
+        let ms = Int(rounded)
+        let whole = ms.magnitude / 1000, fraction = ms.magnitude % 1000
+        if fraction == 0 { return .int(ms / 1000) }
+        var digits = String(fraction)
+        digits = String(repeating: "0", count: 3 - digits.count) + digits
+        while digits.hasSuffix("0") { digits.removeLast() }
+        return .number((ms < 0 ? "-" : "") + String(whole) + "." + digits)
     }
 
     /// A number exactly as the double holds it (shortest text that reads back to the same
@@ -29,12 +35,13 @@ public enum JSONValue: Equatable, Sendable {
 
     /// A `Decimal` as a JSON number in plain notation (`31.92`).
     public static func decimal(_ value: Decimal) -> JSONValue {
-        .number(NSDecimalNumber(decimal: value).description(withLocale: Locale(identifier: "en_US_POSIX")))
+        .number(value.plainText)
     }
 
     /// Compact JSON on one line.
     public var rendered: String {
         var out = ""
+        if case .object = self { out.reserveCapacity(1024) }
         write(into: &out)
         return out
     }

@@ -35,7 +35,7 @@ enum ScheduleSupport {
 
     static func discount(_ percent: Decimal?) -> String {
         guard let percent else { return "" }
-        return "-" + NSDecimalNumber(decimal: percent).description(withLocale: Locale(identifier: "en_US_POSIX")) + "%"
+        return "-" + percent.plainText + "%"
     }
 
     /// A table with left-aligned columns separated by two spaces, measured in terminal columns
