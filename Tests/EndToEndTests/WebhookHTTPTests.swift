@@ -104,4 +104,71 @@ final class WebhookHTTPTests: EndToEndTestCase {
         XCTAssertTrue(warnings.first?.contains("certificate") ?? false, "the warning says why: \(run.stderr)")
         XCTAssertFalse(run.stderr.contains("tok-9f8e7d6c5b4a"), "the token in the URL stays secret")
     }
+
+    /// A shop that takes connections and never answers holds at most the per-webhook limit of
+    /// attempts; of the deliveries queued behind them, the oldest past the waiting limit are
+    /// dropped at once (and reported), the newest wait and arrive once the shop answers.
+    func testAHangingShopHoldsAtMostTheLimitAndTheOldestWaitingAreDropped() throws {
+        let gate = Gate()
+        let shop = try HTTPRecorder { _, _ in
+            gate.waitUntilOpen(timeout: 60)
+            return 200
+        }
+        defer { gate.open(); shop.stop() }
+        let outcomes = Outcomes()
+        var policy = WebhookSender.RetryPolicy()
+        policy.timeout = 30
+        let sender = WebhookSender(urls: [URL(string: shop.url)!], secret: nil, policy: policy,
+                                   limits: WebhookSender.Limits(concurrent: 2, waiting: 3)) { outcomes.add($0) }
+        for n in 1...10 {
+            sender.send(Data("{\"n\":\(n)}".utf8), event: "stock.changed", sequence: n)
+        }
+        XCTAssertEqual(outcomes.list.map(\.sequence), [3, 4, 5, 6, 7], "dropped as they were pushed out, before any answer")
+        XCTAssertTrue(outcomes.list.allSatisfy { !$0.delivered && $0.attempts == 0 && $0.detail.hasPrefix("dropped") })
+        XCTAssertEqual(shop.waitFor(2, timeout: 10).count, 2)
+        // Loopback connects in microseconds: a third attempt would be here well within a second.
+        XCTAssertEqual(shop.waitFor(3, timeout: 1).count, 2, "no third attempt while two hang")
+        gate.open()
+        XCTAssertTrue(sender.finish(timeout: 20))
+        let arrived = shop.requests.map { String(decoding: $0.body, as: UTF8.self) }
+        XCTAssertEqual(arrived.sorted(), ["{\"n\":10}", "{\"n\":1}", "{\"n\":2}", "{\"n\":8}", "{\"n\":9}"])
+        XCTAssertEqual(outcomes.list.filter(\.delivered).map(\.sequence).sorted(), [1, 2, 8, 9, 10])
+    }
+}
+
+/// Closed until opened; waiting on it blocks (with a deadline).
+private final class Gate: @unchecked Sendable {
+    private let condition = NSCondition()
+    private var isOpen = false
+
+    func open() {
+        condition.lock()
+        isOpen = true
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    func waitUntilOpen(timeout: Double) {
+        let deadline = Date().addingTimeInterval(timeout)
+        condition.lock()
+        while !isOpen, condition.wait(until: deadline) {}
+        condition.unlock()
+    }
+}
+
+private final class Outcomes: @unchecked Sendable {
+    private let lock = NSLock()
+    private var outcomes: [WebhookSender.Outcome] = []
+
+    func add(_ outcome: WebhookSender.Outcome) {
+        lock.lock()
+        outcomes.append(outcome)
+        lock.unlock()
+    }
+
+    var list: [WebhookSender.Outcome] {
+        lock.lock()
+        defer { lock.unlock() }
+        return outcomes
+    }
 }

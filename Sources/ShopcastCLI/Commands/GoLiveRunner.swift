@@ -55,10 +55,11 @@ enum GoLiveRunner {
         if !webhooks.isEmpty {
             let quiet = options.quiet
             let sender = WebhookSender(urls: webhooks, secret: secret) { outcome in
-                if !outcome.delivered {
-                    status.warning("webhook \(WebhookOption.redacted(outcome.url.absoluteString)) did not take \(outcome.event) #\(outcome.sequence) after \(outcome.attempts) attempt\(outcome.attempts == 1 ? "" : "s"): \(outcome.detail)")
-                } else if outcome.attempts > 1, !quiet {
-                    status.note("webhook \(WebhookOption.redacted(outcome.url.absoluteString)) took \(outcome.event) #\(outcome.sequence) on attempt \(outcome.attempts)")
+                guard let report = WebhookOption.report(outcome) else { return }
+                if report.warning {
+                    status.warning(report.text)
+                } else if !quiet {
+                    status.note(report.text)
                 }
             }
             webhookSender = sender

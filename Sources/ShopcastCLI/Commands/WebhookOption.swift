@@ -53,4 +53,16 @@ enum WebhookOption {
         components.fragment = nil
         return SecretMasker.shared.mask(components.string ?? "(invalid URL)")
     }
+
+    /// What to tell the producer about a delivery: a warning when it was not delivered (given
+    /// up, or dropped unsent), a note when it took more than one attempt, nothing otherwise.
+    static func report(_ outcome: WebhookSender.Outcome) -> (warning: Bool, text: String)? {
+        let what = "webhook \(redacted(outcome.url.absoluteString))"
+        let event = "\(outcome.event) #\(outcome.sequence)"
+        if !outcome.delivered {
+            if outcome.attempts == 0 { return (true, "\(what) did not get \(event): \(outcome.detail)") }
+            return (true, "\(what) did not take \(event) after \(outcome.attempts) attempt\(outcome.attempts == 1 ? "" : "s"): \(outcome.detail)")
+        }
+        return outcome.attempts > 1 ? (false, "\(what) took \(event) on attempt \(outcome.attempts)") : nil
+    }
 }

@@ -2,8 +2,20 @@ import Foundation
 
 /// POSTs each event to every webhook. Each (event, webhook) delivery is independent: a
 /// failing shop endpoint is retried with backoff on its own timer and never delays the next
-/// event, nor delivery to the other webhooks.
+/// event, nor delivery to the other webhooks. Per webhook, at most `Limits.concurrent` attempts
+/// are under way at once and at most `Limits.waiting` more wait for a turn; past that the
+/// oldest waiting delivery is dropped (and reported): a shop that hangs or is down during a
+/// busy show costs a bounded number of threads and memory, and gets the newest events.
 public final class WebhookSender: @unchecked Sendable {
+    public struct Limits: Sendable {
+        public var concurrent = 16
+        public var waiting = 1000
+        public init(concurrent: Int = 16, waiting: Int = 1000) {
+            self.concurrent = max(1, concurrent)
+            self.waiting = max(0, waiting)
+        }
+    }
+
     /// How hard to try one delivery.
     public struct RetryPolicy: Sendable {
         public var attempts = 5
@@ -27,19 +39,28 @@ public final class WebhookSender: @unchecked Sendable {
     public let urls: [URL]
     private let secret: WebhookSecret?
     private let policy: RetryPolicy
+    private let limits: Limits
     private let group = DispatchGroup()
-    /// Each attempt blocks a worker of its own while it waits for the shop's answer.
+    /// Per webhook (by position in `urls`): attempts under way, and deliveries waiting for a turn.
+    private let lock = NSLock()
+    private var running: [Int]
+    private var waiting: [[(Delivery, Int)]]
+    /// Each attempt blocks a worker of its own while it waits for the shop's answer (hence the
+    /// per-webhook limit).
     private let workers = DispatchQueue(label: "shopcast.webhooks", attributes: .concurrent)
     private let onOutcome: @Sendable (Outcome) -> Void
 
     /// `secret` signs each delivery as the Standard Webhooks specification says (`webhook-id`,
     /// `webhook-timestamp`, `webhook-signature`), afresh at each attempt.
-    public init(urls: [URL], secret: WebhookSecret?, policy: RetryPolicy = RetryPolicy(),
+    public init(urls: [URL], secret: WebhookSecret?, policy: RetryPolicy = RetryPolicy(), limits: Limits = Limits(),
                 onOutcome: @escaping @Sendable (Outcome) -> Void) {
         self.urls = urls
         self.secret = secret
         self.policy = policy
+        self.limits = limits
         self.onOutcome = onOutcome
+        running = Array(repeating: 0, count: urls.count)
+        waiting = Array(repeating: [], count: urls.count)
     }
 
     /// Starts delivering `body` to every webhook; returns at once. Each webhook gets its own
@@ -47,12 +68,47 @@ public final class WebhookSender: @unchecked Sendable {
     public func send(_ body: Data, event: String, sequence: Int) {
         let headers = [("Content-Type", "application/json"), ("User-Agent", "shopcast/\(ShopcastVersion.current)"),
                        ("X-Shopcast-Event", event)]
-        for url in urls {
+        for (lane, url) in urls.enumerated() {
             group.enter()
-            let delivery = Delivery(url: url, id: "msg_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: ""),
+            let delivery = Delivery(lane: lane, url: url, id: "msg_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: ""),
                                     body: body, headers: headers, event: event, sequence: sequence)
-            workers.async { self.attempt(delivery, number: 1) }
+            start(delivery, number: 1)
         }
+    }
+
+    /// Runs attempt `number` of `delivery` now if its webhook has a free slot, else queues it
+    /// (dropping the oldest waiting delivery when too many wait).
+    private func start(_ delivery: Delivery, number: Int) {
+        lock.lock()
+        guard running[delivery.lane] >= limits.concurrent else {
+            running[delivery.lane] += 1
+            lock.unlock()
+            workers.async { self.attempt(delivery, number: number) }
+            return
+        }
+        waiting[delivery.lane].append((delivery, number))
+        let dropped = waiting[delivery.lane].count > limits.waiting ? waiting[delivery.lane].removeFirst() : nil
+        let queued = waiting[delivery.lane].count
+        lock.unlock()
+        if let (old, tried) = dropped {
+            report(old, attempts: tried - 1, delivered: false,
+                   detail: "dropped: \(queued) newer deliveries were waiting behind \(limits.concurrent) unanswered ones")
+        }
+    }
+
+    /// An attempt of `lane` is over: its slot goes to the next waiting delivery, if any.
+    private func finishAttempt(lane: Int) {
+        lock.lock()
+        let next = waiting[lane].isEmpty ? nil : waiting[lane].removeFirst()
+        if next == nil { running[lane] -= 1 }
+        lock.unlock()
+        if let (delivery, number) = next { workers.async { self.attempt(delivery, number: number) } }
+    }
+
+    private func report(_ delivery: Delivery, attempts: Int, delivered: Bool, detail: String) {
+        onOutcome(Outcome(url: delivery.url, event: delivery.event, sequence: delivery.sequence, attempts: attempts,
+                          delivered: delivered, detail: detail))
+        group.leave()
     }
 
     /// Waits for every delivery to succeed or give up, at most `timeout` seconds; false on timeout.
@@ -61,6 +117,7 @@ public final class WebhookSender: @unchecked Sendable {
     }
 
     private struct Delivery {
+        let lane: Int
         let url: URL
         let id: String
         let body: Data
@@ -94,13 +151,13 @@ public final class WebhookSender: @unchecked Sendable {
         let ok = status.map { (200..<300).contains($0) } ?? false
         // 4xx other than 408 and 429 will not get better by asking again; nor will a redirect.
         let retryable = !ok && (status == nil || status! >= 500 || status == 408 || status == 429)
+        finishAttempt(lane: delivery.lane)
         if retryable, number < policy.attempts {
+            // The slot is free while the retry waits; the retry queues for one again.
             let delay = policy.firstDelay * pow(policy.factor, Double(number - 1))
-            workers.asyncAfter(deadline: .now() + delay) { self.attempt(delivery, number: number + 1) }
+            workers.asyncAfter(deadline: .now() + delay) { self.start(delivery, number: number + 1) }
             return
         }
-        onOutcome(Outcome(url: delivery.url, event: delivery.event, sequence: delivery.sequence, attempts: number,
-                          delivered: ok, detail: detail))
-        group.leave()
+        report(delivery, attempts: number, delivered: ok, detail: detail)
     }
 }
