@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// A real PulseAudio server of the test's own (its socket, cookie and state in `directory`), with
 /// a null sink named `show` into which `paplay` plays a steady tone: `show.monitor` is then a
@@ -7,23 +10,27 @@ import Foundation
 final class PulseAudioServer {
     let socket: URL
     private let server: ChildProcess
+    private let pidFile: URL
     private var player: ChildProcess?
 
     init(directory: URL, toneFrequency: Int, timeout: TimeInterval = 10) throws {
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         socket = directory.appendingPathComponent("native")
         let home = ["HOME": directory.path, "XDG_RUNTIME_DIR": directory.path, "PATH": "/usr/bin:/bin"]
-        // In a session of its own (setsid execs it, same pid), so nothing it does to its
-        // process group reaches the test runner.
+        // In a session of its own (setsid), so nothing it does to its process group reaches the
+        // test runner; run as a direct child it stops Foundation from noticing other children
+        // exit. setsid forks when it leads a group (Process makes it one), so the handle is not
+        // pulseaudio's: it writes its pid to `pulse/pid` under its runtime folder for stop().
+        pidFile = directory.appendingPathComponent("pulse/pid")
         server = try ChildProcess(try ChildProcess.tool("setsid"), [
-            try ChildProcess.tool("pulseaudio").path, "-n", "--daemonize=no", "--exit-idle-time=-1", "--use-pid-file=no", "--disable-shm=yes",
+            try ChildProcess.tool("pulseaudio").path, "-n", "--daemonize=no", "--exit-idle-time=-1", "--use-pid-file=yes", "--disable-shm=yes",
             "--log-target=stderr", "--log-level=warning",
             "-L", "module-native-protocol-unix socket=\(socket.path) auth-anonymous=1",
             "-L", "module-null-sink sink_name=show rate=48000",
         ], environment: home, logDirectory: directory, name: "pulseaudio")
         let socketPath = socket.path
-        guard server.waitUntil(timeout: timeout, { FileManager.default.fileExists(atPath: socketPath) }) else {
-            server.stop()
+        guard Wait.until(timeout: timeout, { FileManager.default.fileExists(atPath: socketPath) }) else {
+            stop()
             throw HarnessError("pulseaudio did not open \(socketPath) within \(Int(timeout)) s: \(server.summary)")
         }
         let tone = directory.appendingPathComponent("tone.wav")
@@ -41,5 +48,10 @@ final class PulseAudioServer {
     func stop() {
         player?.stop()
         server.stop()
+        guard let text = try? String(contentsOf: pidFile, encoding: .utf8),
+              let pid = Int32(text.trimmingCharacters(in: .whitespacesAndNewlines)), pid > 1 else { return }
+        kill(pid, SIGKILL)
+        // Not our child, so it cannot be waited for: wait until the pid is gone.
+        Wait.until(timeout: 10) { kill(pid, 0) != 0 }
     }
 }
