@@ -17,15 +17,31 @@ final class AudioTimeline: @unchecked Sendable {
     /// Samples per channel waiting in `chunks`.
     private var buffered = 0
     private let rate = Double(OutputFormat.audioSampleRate)
-    /// Differences smaller than this are jitter, not gaps (50 ms).
-    private let tolerance: Int64 = 2400
+    /// Differences smaller than this between consecutive chunks are rounding, not gaps (2 ms):
+    /// containers that keep milliseconds stamp 1024-sample frames 21 or 22 ms apart. Larger ones
+    /// are kept exactly, so the sound never drifts from the pictures by more than this.
+    private let tolerance: Int64 = 96
+    /// The last sample pulled came from the input, not silence.
+    private var playing = false
     /// Buffered audio beyond this is dropped, oldest first (5 s).
     private let maxBuffered = 240_000
 
     func push(_ interleaved: [Float], at time: Double) {
         guard interleaved.count >= 2 else { return }
+        let start = Int64((time * rate).rounded())
         lock.lock()
-        chunks.append(Chunk(samples: interleaved, start: Int64((time * rate).rounded()), consumed: 0))
+        // Sound stamped over the end of sound already waiting, and covering it, replaces it: at
+        // a --loop seam, the last pass's sound past its last picture gives way to the next
+        // pass's first. (A stray chunk stamped far back does not wipe what is buffered.)
+        let count = Int64(interleaved.count / 2)
+        while let last = chunks.last, case let end = last.next + Int64(last.remaining),
+              end > start + tolerance, end - start <= count {
+            let overlap = Int(min(Int64(last.remaining), end - start))
+            chunks[chunks.count - 1].samples.removeLast(overlap * 2)
+            buffered -= overlap
+            if chunks[chunks.count - 1].remaining == 0 { chunks.removeLast() }
+        }
+        chunks.append(Chunk(samples: interleaved, start: start, consumed: 0))
         buffered += interleaved.count / 2
         while buffered > maxBuffered, let first = chunks.first {
             buffered -= first.remaining
@@ -49,17 +65,21 @@ final class AudioTimeline: @unchecked Sendable {
         var written = 0
         var pos = position
         while written < count {
-            guard !chunks.isEmpty else { break }
+            guard !chunks.isEmpty else { playing = false; break }
             let next = chunks[0].next
-            if next > pos + tolerance {
+            // Playing on from contiguous audio, small differences are jitter and absorbed; from
+            // silence (the start, after a gap) the sound starts exactly where it is stamped.
+            let slack = playing ? tolerance : 0
+            if next > pos + slack {
                 let n = Int(min(Int64(count - written), next - pos))
                 (left + written).initialize(repeating: 0, count: n)
                 (right + written).initialize(repeating: 0, count: n)
                 written += n
                 pos += Int64(n)
+                playing = false
                 continue
             }
-            if next < pos - tolerance {
+            if next < pos - slack {
                 let skip = Int(min(Int64(chunks[0].remaining), pos - next))
                 chunks[0].consumed += skip
                 buffered -= skip
@@ -79,8 +99,10 @@ final class AudioTimeline: @unchecked Sendable {
             if chunks[0].remaining == 0 { chunks.removeFirst() }
             written += n
             pos += Int64(n)
+            playing = true
         }
         if written < count {
+            playing = false
             (left + written).initialize(repeating: 0, count: count - written)
             (right + written).initialize(repeating: 0, count: count - written)
         }

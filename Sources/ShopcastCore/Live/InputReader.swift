@@ -19,17 +19,33 @@ final class InputReader: @unchecked Sendable {
     private var videoDecoder: Decoder?
     private var audioDecoder: Decoder?
     private let resampler = Resampler()
+    /// Compressed pictures read ahead of their time, in decoding order, each with the show time
+    /// it is decoded at. A container interleaves its streams loosely (an MPEG-TS muxer sends
+    /// audio up to ~0.7 s after the video of the same moment, more at low audio rates), so the
+    /// reader reads ahead of the clock to have every sound on time; pictures wait here
+    /// compressed, a few kilobytes each, rather than decoded, megabytes each.
+    private var heldVideo: [(packet: Packet, due: Double)] = []
 
     // Timeline mapping: show time = source time - origin + offset.
     private var origin: Double?
     private var offset: Double = 0
-    /// End of the latest frame, in show time; where a loop continues from.
+    /// End of the latest frame, in show time: of the pictures when the input gives the picture
+    /// (the sound of a file often runs a few milliseconds past them), else of the sound. A loop
+    /// continues from there, so its pictures stay on the output's frame grid and the sound in
+    /// step with them; sound beyond the last picture is cut at the seam.
     private var latestEnd: Double = 0
     /// Where a capture device's next audio belongs on the show's timeline: right after the last.
     private var audioNext: Double?
     /// A capture device's audio may arrive this far from where its last buffer ended before that
     /// counts as a real break.
     static let captureJitter = 0.25
+    /// How far ahead of the clock a paced source (a file) is read.
+    static let readAhead = 1.0
+    /// A network feed is shown this long after it arrives: the room its audio needs to catch up
+    /// with its pictures when the feed's container sends it late.
+    static let feedDelay = 1.0
+    /// A held picture is decoded this long before it is due, for the decoder's own delay.
+    static let decodeLead = 0.1
 
     private let stateLock = NSCondition()
     private var endedAt: Double?
@@ -82,6 +98,7 @@ final class InputReader: @unchecked Sendable {
     /// The show is over for this input: decoders (and the frames their pools hold) and the
     /// demuxer go now, on the thread that used them.
     private func releaseMedia() {
+        heldVideo.removeAll()
         videoDecoder = nil
         audioDecoder = nil
         input.close()
@@ -128,7 +145,7 @@ final class InputReader: @unchecked Sendable {
                 Thread.sleep(forTimeInterval: 0.005)
                 continue
             case .endOfStream:
-                drain(frame)
+                playOut(frame)
                 if loop, case .file = spec {
                     if rewind() { continue }
                     events.publish(.inputFailed(input: InputOpener.describe(spec), error: "cannot go back to the start for --loop"))
@@ -153,13 +170,51 @@ final class InputReader: @unchecked Sendable {
         } else {
             return
         }
-        if spec.needsPacing, let t = input.seconds(of: packet) {
-            // Release the packet when its time comes, so a file plays at its real pace.
-            if !clock.sleep(until: showTime(t)) { return }
+        // A live source's timeline starts at its first keyframe (joined mid-way, the pictures
+        // before it decode grey and smeared); sound before it is not played.
+        if !spec.needsPacing, origin == nil, videoDecoder != nil, !decoder.isVideo || !packet.isKeyframe { return }
+        let due = input.seconds(of: packet).map(showTime)
+        if decoder.isVideo {
+            guard let held = try? packet.clone() else { return }
+            heldVideo.append((held, due ?? clock.elapsed))
+        } else {
+            // A damaged packet is skipped; the stream goes on.
+            if (try? decoder.send(packet)) != nil { receive(from: decoder, into: frame) }
         }
-        // A damaged packet is skipped; the stream goes on.
-        guard (try? decoder.send(packet)) != nil else { return }
-        receive(from: decoder, into: frame)
+        decodeDuePictures(frame)
+        guard spec.needsPacing, let due else { return }
+        // A file plays at its real pace: read on once the clock is within `readAhead` of this
+        // packet, decoding each held picture as its time comes.
+        while true {
+            let wake = min(due - Self.readAhead, (heldVideo.first?.due ?? .infinity) - Self.decodeLead)
+            if wake <= clock.elapsed { return }
+            if !clock.sleep(until: wake) || interrupter.isAborted { return }
+            decodeDuePictures(frame)
+        }
+    }
+
+    /// Decodes the held pictures whose time has come (all of them with `all`).
+    private func decodeDuePictures(_ frame: Frame, all: Bool = false) {
+        guard let decoder = videoDecoder else { heldVideo.removeAll(); return }
+        let now = clock.elapsed + Self.decodeLead
+        var decoded = 0
+        for held in heldVideo {
+            guard all || held.due <= now else { break }
+            decoded += 1
+            // A damaged packet is skipped; the stream goes on.
+            if (try? decoder.send(held.packet)) != nil { receive(from: decoder, into: frame) }
+        }
+        if decoded > 0 { heldVideo.removeFirst(decoded) }
+    }
+
+    /// At the end of a file: the held pictures, each in its time, then what the decoders keep.
+    private func playOut(_ frame: Frame) {
+        while let first = heldVideo.first, !interrupter.isAborted {
+            if spec.needsPacing, !clock.sleep(until: first.due - Self.decodeLead) { break }
+            decodeDuePictures(frame, all: !spec.needsPacing)
+        }
+        heldVideo.removeAll()
+        drain(frame)
     }
 
     private func receive(from decoder: Decoder, into frame: Frame) {
@@ -167,34 +222,55 @@ final class InputReader: @unchecked Sendable {
             defer { frame.unref() }
             guard let raw = decoder.seconds(of: frame) else { continue }
             let t = showTime(raw)
-            latestEnd = max(latestEnd, t + decoder.duration(of: frame))
+            if decoder.isVideo || videoSink == nil { latestEnd = max(latestEnd, t + decoder.duration(of: frame)) }
             if decoder.isVideo {
                 guard let copy = try? frame.reference() else { continue }
                 videoSink?.push(copy, at: t)
-            } else if let samples = try? resampler.convert(frame) {
-                audioSink?.push(samples, at: audioTime(t, samples: samples.count / 2))
+            } else if var samples = try? resampler.convert(frame) {
+                var at = t
+                if spec.needsPacing, videoSink != nil, let origin, raw < origin {
+                    // Sound from before a file's first picture (an encoder's priming) is not
+                    // played: at a --loop seam it would cover the end of the last pass.
+                    let early = min(samples.count / 2, Int(((origin - raw) * Double(OutputFormat.audioSampleRate)).rounded()))
+                    samples.removeFirst(early * 2)
+                    at += Double(early) / Double(OutputFormat.audioSampleRate)
+                    if samples.isEmpty { continue }
+                }
+                audioSink?.push(samples, at: audioTime(at, samples: samples.count / 2))
             }
         }
     }
 
     /// Maps a source timestamp to show time. Live sources are anchored to the clock when their
-    /// first frame arrives, and re-anchored when a frame arrives more than `liveLead` before its
-    /// time (what came first was a backlog: opening a feed reads seconds of it to learn its
-    /// streams, and those come out in one burst) or more than two seconds after it (a stall).
+    /// first picture arrives (their first sound, without a picture), and re-anchored when a frame
+    /// arrives more than `liveLead` before its time (what came first was a backlog: opening a
+    /// feed reads seconds of it to learn its streams, and those come out in one burst) or more
+    /// than two seconds after it (a stall). Anchors fall on the output's frame grid, so a feed's
+    /// pictures at the output's rate are shown when they are due, not up to a frame late.
     private func showTime(_ source: Double) -> Double {
+        let delay = spec.reconnects ? Self.feedDelay : 0
         if origin == nil {
-            origin = source
-            offset = spec.needsPacing ? max(offset, 0) : clock.elapsed
+            // A file's timeline starts at its first picture, so pictures land on the output's
+            // frame grid and the sound keeps its place against them (audio that starts a little
+            // earlier, an encoder's priming, falls before the start).
+            origin = spec.needsPacing ? videoIndex.flatMap { input.firstTime(of: $0) } ?? source : source
+            offset = spec.needsPacing ? max(offset, 0) : onGrid(clock.elapsed + delay)
         }
         var t = source - origin! + offset
         if !spec.needsPacing {
-            let now = clock.elapsed
+            let now = clock.elapsed + delay
             if t - now > Self.liveLead || now - t > 2 {
-                offset += now - t
-                t = now
+                offset = onGrid(offset + now - t)
+                t = source - origin! + offset
             }
         }
         return t
+    }
+
+    /// The first time at or after `t` on the output's frame grid.
+    private func onGrid(_ t: Double) -> Double {
+        let fps = Double(opener.format.fps)
+        return (t * fps - 1e-6).rounded(.up) / fps
     }
 
     /// How far ahead of the clock a live source's frame may land; further means the anchor was
@@ -225,14 +301,20 @@ final class InputReader: @unchecked Sendable {
         }
     }
 
-    /// `--loop`: back to the start, continuing the timeline where the last frame ended.
+    /// `--loop`: back to the start, continuing the timeline where the last picture ended. The
+    /// file is opened afresh rather than sought: a seek lands on the first picture's keyframe,
+    /// after the sound that precedes it (an AAC encoder's priming), and sound decoded without
+    /// its priming fades in; opened again, every pass plays exactly as the first.
     private func rewind() -> Bool {
-        guard (try? input.rewind()) != nil else { return false }
-        videoDecoder?.flush()
-        audioDecoder?.flush()
+        // Containers that keep milliseconds put the last picture's end a fraction of a
+        // millisecond off: on the file's own frame grid, many passes do not add up to a drift.
+        let rate = videoIndex.flatMap { input.frameRate(of: $0) }.map { Double($0.numerator) / Double($0.denominator) }
+        guard let again = try? opener.open(interrupter: interrupter) else { return false }
+        input = again
+        guard (try? selectStreams()) != nil else { return false }
         origin = nil
         audioNext = nil
-        offset = latestEnd
+        offset = rate.map { (latestEnd * $0).rounded() / $0 } ?? latestEnd
         return true
     }
 
@@ -254,6 +336,8 @@ final class InputReader: @unchecked Sendable {
         })
         guard let reopened else { return false }
         input = reopened
+        // Pictures held from the old connection cannot go through the new one's decoder.
+        heldVideo.removeAll()
         do { try selectStreams() } catch { return false }
         origin = nil
         audioNext = nil

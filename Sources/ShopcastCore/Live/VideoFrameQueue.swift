@@ -8,14 +8,27 @@ final class VideoFrameQueue: @unchecked Sendable {
     private var frames: [(frame: Frame, time: Double)] = []
     private var current: Frame?
     private let capacity: Int
+    private var lastPushed: Double?
 
     init(capacity: Int = 16) { self.capacity = capacity }
 
+    /// A picture stamped this little after a frame's time still shows on that frame: containers
+    /// that keep milliseconds (Matroska, FLV) stamp the 30 fps frame 2 at 0.067 s, not 0.0667.
+    static let tolerance = 0.002
+
     func push(_ frame: Frame, at time: Double) {
         lock.lock()
+        lastPushed = time
         frames.append((frame, time))
         if frames.count > capacity { frames.removeFirst(frames.count - capacity) }
         lock.unlock()
+    }
+
+    /// Show time of the picture the input delivered last (nil: none yet): how the show knows a
+    /// source has stopped delivering.
+    var lastDelivered: Double? {
+        lock.lock(); defer { lock.unlock() }
+        return lastPushed
     }
 
     /// Lets go of every picture (the show is over).
@@ -32,7 +45,7 @@ final class VideoFrameQueue: @unchecked Sendable {
         defer { lock.unlock() }
         var consumed = 0
         for entry in frames {
-            guard entry.time <= time + 1e-6 else { break }
+            guard entry.time <= time + Self.tolerance else { break }
             current = entry.frame
             consumed += 1
         }

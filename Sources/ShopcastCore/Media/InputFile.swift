@@ -64,6 +64,12 @@ public final class InputFile {
         try FFmpegError.check(avformat_seek_file(context, -1, Int64.min, 0, 0, 0), "seek to start of \(url)")
     }
 
+    /// The stream's first timestamp in seconds, nil when the container does not say.
+    func firstTime(of index: Int) -> Double? {
+        let st = stream(index).pointee
+        return st.start_time == shim_AV_NOPTS_VALUE ? nil : Double(st.start_time) * av_q2d(st.time_base)
+    }
+
     /// Stream start time in seconds, 0 when unknown.
     func startTime(of index: Int) -> Double {
         let st = stream(index).pointee
