@@ -13,7 +13,7 @@ function __shopcast_path
             continue
         end
         switch "$path/$word"
-            case shopcast/go-live shopcast/schedule shopcast/schedule/check shopcast/schedule/plan shopcast/schedule/now shopcast/schedule/run shopcast/schedule/cron shopcast/overlay shopcast/cue shopcast/cue/status shopcast/cue/offer shopcast/cue/next shopcast/cue/end shopcast/cue/extend shopcast/cue/shorten shopcast/cue/stock shopcast/cue/sold-out shopcast/cue/banner shopcast/cue/events help/go-live help/schedule help/schedule/check help/schedule/plan help/schedule/now help/schedule/run help/schedule/cron help/overlay help/cue help/cue/status help/cue/offer help/cue/next help/cue/end help/cue/extend help/cue/shorten help/cue/stock help/cue/sold-out help/cue/banner help/cue/events
+            case shopcast/go-live shopcast/schedule shopcast/schedule/check shopcast/schedule/plan shopcast/schedule/now shopcast/schedule/run shopcast/schedule/cron shopcast/overlay shopcast/cue shopcast/cue/status shopcast/cue/offer shopcast/cue/next shopcast/cue/end shopcast/cue/extend shopcast/cue/shorten shopcast/cue/stock shopcast/cue/sold-out shopcast/cue/banner shopcast/cue/slate shopcast/cue/events help/go-live help/schedule help/schedule/check help/schedule/plan help/schedule/now help/schedule/run help/schedule/cron help/overlay help/cue help/cue/status help/cue/offer help/cue/next help/cue/end help/cue/extend help/cue/shorten help/cue/stock help/cue/sold-out help/cue/banner help/cue/slate help/cue/events
                 set path "$path/$word"
             case '*'
                 break
@@ -33,7 +33,7 @@ complete -c shopcast -f
 complete -c shopcast -n '__shopcast_at shopcast' -a 'go-live' -d 'Capture, encode once, and stream to every destination at once'
 complete -c shopcast -n '__shopcast_at shopcast' -a 'schedule' -d 'Check, plan, query and run a show manifest\'s offers'
 complete -c shopcast -n '__shopcast_at shopcast' -a 'overlay' -d 'Burn a show\'s product cards and banners into a recorded video, or preview them as pictures'
-complete -c shopcast -n '__shopcast_at shopcast' -a 'cue' -d 'Steer a running show: cue offers, end or extend them, set stock, show banners, follow its events'
+complete -c shopcast -n '__shopcast_at shopcast' -a 'cue' -d 'Steer a running show: cue offers, end or extend them, set stock, show banners, take a break, follow its events'
 complete -c shopcast -n '__shopcast_at shopcast' -a 'help' -d 'Show a command\'s help'
 complete -c shopcast -n '__shopcast_at shopcast' -l version -d 'Print the version and exit'
 complete -c shopcast -n '__shopcast_at shopcast' -s h -l help -d 'Show this help and exit'
@@ -131,6 +131,7 @@ complete -c shopcast -n '__shopcast_at shopcast/cue' -a 'shorten' -d 'End the li
 complete -c shopcast -n '__shopcast_at shopcast/cue' -a 'stock' -d 'Set a product\'s stock (N), add to it (+N) or take from it (-N, the shop\'s sales)'
 complete -c shopcast -n '__shopcast_at shopcast/cue' -a 'sold-out' -d 'Mark a product sold out (stock 0): its card shows SOLD OUT on the next frame'
 complete -c shopcast -n '__shopcast_at shopcast/cue' -a 'banner' -d 'Show a banner now (until cleared, or --for), or clear every banner (--clear)'
+complete -c shopcast -n '__shopcast_at shopcast/cue' -a 'slate' -d 'Put the holding slate up for a break, or take it down (--off)'
 complete -c shopcast -n '__shopcast_at shopcast/cue' -a 'events' -d 'Print the show\'s live events as JSON lines on stdout until the show ends'
 complete -c shopcast -n '__shopcast_at shopcast/cue' -s h -l help -d 'Show this help and exit'
 
@@ -206,6 +207,13 @@ complete -c shopcast -n '__shopcast_at shopcast/cue/banner' -l token-file -r -F 
 complete -c shopcast -n '__shopcast_at shopcast/cue/banner' -l json -d 'Print the show\'s answer as JSON on stdout'
 complete -c shopcast -n '__shopcast_at shopcast/cue/banner' -s h -l help -d 'Show this help and exit'
 
+# shopcast cue slate
+complete -c shopcast -n '__shopcast_at shopcast/cue/slate' -l off -d 'Take the slate down: the picture is back'
+complete -c shopcast -n '__shopcast_at shopcast/cue/slate' -l control -x -d 'Where the show\'s control API listens, as given to go-live --control (default: SHOPCAST_CONTROL)'
+complete -c shopcast -n '__shopcast_at shopcast/cue/slate' -l token-file -r -F -d 'The control token (mode 0600); default SHOPCAST_CONTROL_TOKEN, else $XDG_CONFIG_HOME/shopcast/keys/control if it exists'
+complete -c shopcast -n '__shopcast_at shopcast/cue/slate' -l json -d 'Print the show\'s answer as JSON on stdout'
+complete -c shopcast -n '__shopcast_at shopcast/cue/slate' -s h -l help -d 'Show this help and exit'
+
 # shopcast cue events
 complete -c shopcast -n '__shopcast_at shopcast/cue/events' -l control -x -d 'Where the show\'s control API listens, as given to go-live --control (default: SHOPCAST_CONTROL)'
 complete -c shopcast -n '__shopcast_at shopcast/cue/events' -l token-file -r -F -d 'The control token (mode 0600); default SHOPCAST_CONTROL_TOKEN, else $XDG_CONFIG_HOME/shopcast/keys/control if it exists'
@@ -216,7 +224,7 @@ complete -c shopcast -n '__shopcast_at shopcast/cue/events' -s h -l help -d 'Sho
 complete -c shopcast -n '__shopcast_at help' -a 'go-live' -d 'Capture, encode once, and stream to every destination at once'
 complete -c shopcast -n '__shopcast_at help' -a 'schedule' -d 'Check, plan, query and run a show manifest\'s offers'
 complete -c shopcast -n '__shopcast_at help' -a 'overlay' -d 'Burn a show\'s product cards and banners into a recorded video, or preview them as pictures'
-complete -c shopcast -n '__shopcast_at help' -a 'cue' -d 'Steer a running show: cue offers, end or extend them, set stock, show banners, follow its events'
+complete -c shopcast -n '__shopcast_at help' -a 'cue' -d 'Steer a running show: cue offers, end or extend them, set stock, show banners, take a break, follow its events'
 
 # shopcast help schedule
 complete -c shopcast -n '__shopcast_at help/schedule' -a 'check' -d 'Check show manifests and report every problem with its line and column'
@@ -235,4 +243,5 @@ complete -c shopcast -n '__shopcast_at help/cue' -a 'shorten' -d 'End the live o
 complete -c shopcast -n '__shopcast_at help/cue' -a 'stock' -d 'Set a product\'s stock (N), add to it (+N) or take from it (-N, the shop\'s sales)'
 complete -c shopcast -n '__shopcast_at help/cue' -a 'sold-out' -d 'Mark a product sold out (stock 0): its card shows SOLD OUT on the next frame'
 complete -c shopcast -n '__shopcast_at help/cue' -a 'banner' -d 'Show a banner now (until cleared, or --for), or clear every banner (--clear)'
+complete -c shopcast -n '__shopcast_at help/cue' -a 'slate' -d 'Put the holding slate up for a break, or take it down (--off)'
 complete -c shopcast -n '__shopcast_at help/cue' -a 'events' -d 'Print the show\'s live events as JSON lines on stdout until the show ends'

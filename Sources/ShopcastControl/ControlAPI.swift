@@ -108,6 +108,14 @@ final class ControlAPI: @unchecked Sendable {
             _ = try CommandRequest(request.body, allowed: [])
             api.perform(.clearBanners, reply: reply)
         },
+        Route(method: .POST, path: ["v1", "slate"], open: false) { api, request, _, reply in
+            _ = try CommandRequest(request.body, allowed: [])
+            api.perform(.slate(true), reply: reply)
+        },
+        Route(method: .DELETE, path: ["v1", "slate"], open: false) { api, request, _, reply in
+            _ = try CommandRequest(request.body, allowed: [])
+            api.perform(.slate(false), reply: reply)
+        },
     ]
 
     /// Every request comes through here; `reply` hears the answer once (maybe from another

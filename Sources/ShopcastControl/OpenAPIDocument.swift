@@ -262,6 +262,36 @@ enum OpenAPIDocument {
           "500": {"$ref": "#/components/responses/NotKept"}
         }
       }
+    },
+    "/v1/slate": {
+      "post": {
+        "summary": "Put the holding slate up: a break. It covers the picture, over silence, until taken down.",
+        "operationId": "slateOn",
+        "requestBody": {"required": false, "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Empty"}}}},
+        "responses": {
+          "200": {"$ref": "#/components/responses/Applied"},
+          "400": {"$ref": "#/components/responses/BadRequest"},
+          "401": {"$ref": "#/components/responses/Unauthorized"},
+          "409": {"$ref": "#/components/responses/Conflict"},
+          "413": {"$ref": "#/components/responses/TooLarge"},
+          "503": {"$ref": "#/components/responses/Unavailable"},
+          "500": {"$ref": "#/components/responses/NotKept"}
+        }
+      },
+      "delete": {
+        "summary": "Take the producer's holding slate down: the picture is back (unless the input itself is lost).",
+        "operationId": "slateOff",
+        "requestBody": {"required": false, "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Empty"}}}},
+        "responses": {
+          "200": {"$ref": "#/components/responses/Applied"},
+          "400": {"$ref": "#/components/responses/BadRequest"},
+          "401": {"$ref": "#/components/responses/Unauthorized"},
+          "409": {"$ref": "#/components/responses/Conflict"},
+          "413": {"$ref": "#/components/responses/TooLarge"},
+          "503": {"$ref": "#/components/responses/Unavailable"},
+          "500": {"$ref": "#/components/responses/NotKept"}
+        }
+      }
     }
   },
   "components": {
@@ -379,11 +409,12 @@ enum OpenAPIDocument {
           "banners": {"type": "array", "items": {"type": "object", "required": ["banner", "text", "starts_at", "ends_at"], "properties": {"banner": {"type": "string"}, "text": {"type": "string"}, "starts_at": {"type": "string", "nullable": true}, "ends_at": {"type": "string", "nullable": true}}}},
           "offers": {"type": "array", "items": {"type": "object", "required": ["offer", "product", "on_cue"], "properties": {"offer": {"type": "string"}, "product": {"type": "string"}, "on_cue": {"type": "boolean"}}}},
           "stream": {
-            "type": "object", "nullable": true, "required": ["frames", "fps", "bitrate", "skipped_frames"],
-            "properties": {"frames": {"type": "integer"}, "fps": {"type": "number"}, "bitrate": {"type": "integer"}, "skipped_frames": {"type": "integer"}}
+            "type": "object", "nullable": true, "required": ["frames", "fps", "bitrate", "skipped_frames", "slate"],
+            "properties": {"frames": {"type": "integer"}, "fps": {"type": "number"}, "bitrate": {"type": "integer"}, "skipped_frames": {"type": "integer"},
+                           "slate": {"type": "string", "nullable": true, "enum": ["break", "input-stalled", "input-lost", "input-ended", null], "description": "Why the holding slate is on air (break: the producer put it up); null when the picture is."}}
           },
           "destinations": {"type": "array", "items": {"type": "object", "required": ["destination", "state", "sent_bytes", "sent_packets", "dropped_packets", "lag", "reconnects"], "properties": {"destination": {"type": "string"}, "state": {"type": "string", "enum": ["connecting", "live", "retrying", "failed", "finished", "stopped"]}, "sent_bytes": {"type": "integer"}, "sent_packets": {"type": "integer"}, "dropped_packets": {"type": "integer"}, "lag": {"type": "number"}, "reconnects": {"type": "integer"}}}},
-          "inputs": {"type": "array", "items": {"type": "object", "required": ["input", "health"], "properties": {"input": {"type": "string"}, "health": {"type": "string", "enum": ["live", "lost", "retrying", "ended", "failed"]}}}}
+          "inputs": {"type": "array", "items": {"type": "object", "required": ["input", "health"], "properties": {"input": {"type": "string"}, "health": {"type": "string", "enum": ["live", "stalled", "lost", "retrying", "ended", "failed"]}}}}
         }
       }
     }

@@ -178,6 +178,23 @@ final class ShowDirectorTests: XCTestCase {
         XCTAssertEqual(F.names(d.advance(to: 100)), ["banner.start ship"], "a repeating banner comes back at its next time")
     }
 
+    func testABreakPutsTheSlateUpUntilItIsTakenDownAndKeepsTheShowGoing() {
+        let d = ShowDirector(manifest: F.manifest([F.offer("gloves", at: 0, for: 60)]), start: -10)
+        XCTAssertEqual(refusal(d, .slate(true), at: -5)?.reason, .conflict, "before the start the starting-soon slate is up")
+        XCTAssertEqual(F.names(d.advance(to: 1)), ["offer.start gloves"])
+        apply(d, .slate(true), at: 5)
+        XCTAssertTrue(d.state.slate)
+        XCTAssertTrue(d.state.at(30).slate, "it stays up as time passes")
+        apply(d, .slate(true), at: 6)
+        XCTAssertTrue(d.state.slate, "asked twice, still up: the latest word wins")
+        XCTAssertEqual(d.state.offer?.id, "gloves", "the show goes on behind the slate")
+        apply(d, .slate(false), at: 20)
+        XCTAssertFalse(d.state.slate)
+        apply(d, .slate(true), at: 30)
+        _ = d.finish(at: 40)
+        XCTAssertFalse(d.state.slate, "nothing is on screen once the show is over")
+    }
+
     func testNothingBeforeTheShowStartsAndNothingAfterItEnds() {
         let d = ShowDirector(manifest: F.manifest([F.offer("gloves", at: nil, for: 10)]), start: -30)
         XCTAssertEqual(refusal(d, .cue("gloves", .none), at: -20)?.reason, .conflict, "the slate is up")

@@ -81,13 +81,11 @@ enum GoLiveRunner {
                 status.note("resuming the show from \(journal.path): \(contents.commands.count) command\(contents.commands.count == 1 ? "" : "s") to replay")
             }
         }
-        var duration = options.duration
-        if duration == nil, let show, let end = show.streamEnd(after: Date()) {
-            guard end > 0 else {
-                throw ShopcastError(.badData, "the show in \(show.manifest.path) is already over (its origin + show.duration is in the past)"
-                    + (options.journal != nil ? "; a new show needs a new --journal file" : ""))
-            }
-            duration = end
+        // Without --duration, the show's own length ends it: counted by the session from the
+        // stream's real start, once the inputs are open. Over already: nothing to stream.
+        if options.duration == nil, let show, let end = show.streamEnd(after: Date()), end <= 0 {
+            throw ShopcastError(.badData, "the show in \(show.manifest.path) is already over (its origin + show.duration is in the past)"
+                + (options.journal != nil ? "; a new show needs a new --journal file" : ""))
         }
 
         // The control API listens before inputs open (a feed can take seconds), so `cue status`
@@ -103,7 +101,7 @@ enum GoLiveRunner {
         defer { server?.stop() }
 
         let config = LiveConfig(inputs: options.inputs, destinations: destinations, loop: options.loop,
-                                format: format, duration: duration, maxRetries: options.retries,
+                                format: format, duration: options.duration, maxRetries: options.retries,
                                 caFile: options.caFile, environment: context.environment,
                                 show: show, compositor: compositor)
         // Watch signals before opening inputs: a feed can take seconds to answer.

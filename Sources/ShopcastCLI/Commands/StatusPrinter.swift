@@ -2,13 +2,16 @@ import Foundation
 import ShopcastCore
 
 /// go-live's human output on stderr: one refreshing status line on a terminal, and a line for
-/// each change of a destination's state (connected, lost, retrying, failed) everywhere.
+/// each change of a destination's state (connected, lost, retrying, failed), of an input's
+/// (lost, live again, failed) and of the holding slate (on air and why, off) everywhere.
 final class StatusPrinter: @unchecked Sendable {
     private let console: Console
     private let quiet: Bool
     private let lock = NSLock()
     private var lineShown = false
     private var lastStates: [String: String] = [:]
+    private var lastInputStates: [String: String] = [:]
+    private var lastSlate: String?
 
     init(console: Console, quiet: Bool) {
         self.console = console
@@ -42,8 +45,32 @@ final class StatusPrinter: @unchecked Sendable {
                 if !(first && d.stats.state == .connecting) { note("\(d.display): \(label)") }
             }
         }
+        for input in status.inputs where lastInputStates[input.name] != input.health {
+            let previous = lastInputStates[input.name]
+            lastInputStates[input.name] = input.health
+            switch input.health {
+            case "live": if previous != nil && previous != "stalled" { note("input \(input.name): live again") }
+            case "lost": warning("input \(input.name): lost, reconnecting")
+            case "failed": warning("input \(input.name): failed")
+            default: break  // retrying (each attempt is an event), stalled and ended (the slate says it)
+            }
+        }
+        if status.slate != lastSlate {
+            let picture = status.inputs.first?.name ?? "the picture"
+            switch status.slate {
+            case "input-ended"?: warning("input \(picture) ended before the show's end: the holding slate is on air until then")
+            case "input-stalled"?: warning("input \(picture) delivers no picture: the holding slate is on air")
+            case "input-lost"?: warning("input \(picture) is lost: the holding slate is on air while it reconnects")
+            case "break"?: note("break: the holding slate is on air")
+            case nil where lastSlate == "break": note("break over: the picture is back")
+            case nil: note("input \(picture): pictures are back, the holding slate is off")
+            default: warning("the holding slate is on air (\(status.slate!))")
+            }
+            lastSlate = status.slate
+        }
         guard console.errIsTerminal else { return }
         var line = String(format: "%@  %4.1f fps  %6.0f kb/s", Self.clock(status.elapsed), status.fps, status.bitRate / 1000)
+        if status.slate != nil { line += "  SLATE" }
         for d in status.destinations {
             let recording = d.display.hasPrefix("/")
             line += "  | \(Self.short(d.display)) \(recording && d.stats.state == .live ? "recording" : d.stats.state.label)"

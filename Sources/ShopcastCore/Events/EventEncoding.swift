@@ -109,8 +109,14 @@ public final class EventEncoder: @unchecked Sendable {
             fields += [("input", .string(input)), ("error", .string(error))]
         case let .inputRetrying(input, attempt, wait):
             fields += [("input", .string(input)), ("attempt", .int(attempt)), ("wait", .seconds(wait))]
-        case .inputConnected(let input):
+        case .inputConnected(let input), .inputStalled(let input), .inputEnded(let input):
             fields.append(("input", .string(input)))
+        case let .inputResumed(input, after):
+            fields += [("input", .string(input)), ("after", .seconds(after))]
+        case .slateStarted(let reason):
+            fields.append(("reason", .string(reason)))
+        case .slateEnded(let seconds):
+            fields.append(("seconds", .seconds(seconds)))
         case let .encoderBehind(behind, skipped):
             fields += [("behind", .seconds(behind)), ("skipped_frames", .int(Int(skipped)))]
         case .stats(let s):

@@ -32,6 +32,17 @@ public enum ShowEvent: Sendable {
     case inputRetrying(input: String, attempt: Int, wait: Double)
     case inputConnected(input: String)
     case inputFailed(input: String, error: String)
+    /// The picture input delivered no picture for `InputWatch.stallAfter` seconds although it is
+    /// not known to be lost (a feed whose publisher stopped, a device that went quiet).
+    case inputStalled(input: String)
+    /// Pictures flow again from an input that was stalled or lost.
+    case inputResumed(input: String, after: Double)
+    /// The input ended before the show's end (a file without --loop): the slate holds until then.
+    case inputEnded(input: String)
+    /// The holding slate went on air: `reason` input-stalled, input-lost or input-ended.
+    case slateStarted(reason: String)
+    /// The holding slate came off after `seconds` on air.
+    case slateEnded(seconds: Double)
     case encoderBehind(behind: Double, skippedFrames: Int64)
     case stats(StreamStats)
     case controlListening(address: String)
@@ -60,6 +71,11 @@ public enum ShowEvent: Sendable {
         case .inputRetrying: return "input.retrying"
         case .inputConnected: return "input.connected"
         case .inputFailed: return "input.failed"
+        case .inputStalled: return "input.stalled"
+        case .inputResumed: return "input.resumed"
+        case .inputEnded: return "input.ended"
+        case .slateStarted: return "slate.start"
+        case .slateEnded: return "slate.end"
         case .encoderBehind: return "encoder.behind"
         case .stats: return "stats"
         case .controlListening: return "control.listening"
@@ -70,7 +86,7 @@ public enum ShowEvent: Sendable {
     public static let allNames = [
         "stream.started", "control.listening", "show.resumed", "destination.connected", "destination.lost",
         "destination.retrying", "destination.failed", "input.lost", "input.retrying", "input.connected", "input.failed",
-        "encoder.behind", "stats", "offer.start", "offer.end", "offer.skipped", "offer.changed", "stock.changed",
+        "input.stalled", "input.resumed", "input.ended", "slate.start", "slate.end", "encoder.behind", "stats", "offer.start", "offer.end", "offer.skipped", "offer.changed", "stock.changed",
         "product.sold-out", "banner.start", "banner.end", "command.applied", "command.refused", "stream.ended",
     ]
 

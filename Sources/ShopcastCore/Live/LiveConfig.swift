@@ -65,7 +65,9 @@ public struct LiveStatus: Sendable {
     /// Encoded bits per second over the last second.
     public var bitRate: Double
     public var destinations: [(display: String, stats: WriterStats)]
-    /// Each input and how it is doing: live, lost, retrying, ended, failed.
+    /// Each input and how it is doing: live, stalled, lost, retrying, ended, failed.
     public var inputs: [(name: String, health: String)] = []
     public var skippedFrames: Int64 = 0
+    /// Why the holding slate is on air (input-stalled, input-lost, input-ended), nil when not.
+    public var slate: String?
 }

@@ -28,6 +28,11 @@ public final class LiveSession: @unchecked Sendable {
     private var endReason: EndReason = .duration
     private var encoderError: Error?
     private var framesEncoded: Int64 = 0
+    /// Stream seconds at which the show ends (nil: when stopped or the input ends). From
+    /// `show.duration`, counted once the stream has really started.
+    private var duration: Double?
+    /// The holding slate is on air (for the status line).
+    private var holding: String?
     private var skippedFrames: Int64 = 0
     private var bytesEncoded = 0
     /// The latest status the supervisor made (about once a second), for the control API.
@@ -66,7 +71,13 @@ public final class LiveSession: @unchecked Sendable {
         } catch {
             throw ShopcastError(.internal, "cannot start the encoders: \(error)")
         }
-        stage = VideoStage(size: config.format.size, compositor: config.compositor)
+        do {
+            stage = VideoStage(size: config.format.size, compositor: config.compositor,
+                               slate: try HoldingSlate(manifest: config.show?.manifest))
+        } catch {
+            throw ShopcastError(.internal, "cannot draw the holding slate: \(error)")
+        }
+        duration = config.duration
         let settingsFor: (Destination) -> DestinationWriter.Settings = { d in
             DestinationWriter.Settings(maxRetries: config.maxRetries, caFile: config.caFile,
                                        dropThreshold: d.isNetwork ? 0.7 : 10)
@@ -92,8 +103,12 @@ public final class LiveSession: @unchecked Sendable {
             inputs: config.inputs.map { InputOpener.describe($0) }, destinations: writers.map { $0.destination.display })),
             streamTime: 0)
         for writer in writers { writer.start() }
-        // Opening inputs can take seconds (a network feed's stream info): the show starts now.
+        // Opening inputs can take seconds (a network feed's stream info): the show starts now,
+        // and a show's end from the manifest counts from here.
         clock.start()
+        if config.duration == nil, let end = config.show?.streamEnd(after: Date().addingTimeInterval(LiveSession.latency)) {
+            duration = max(0, end)
+        }
         let clock = self.clock
         events.setStreamClock { max(0, clock.elapsed - LiveSession.latency) }
         // Stream time 0 goes out when the clock reaches the encoder's latency.
@@ -121,8 +136,7 @@ public final class LiveSession: @unchecked Sendable {
                 lastReport = now
                 let status = LiveStatus(elapsed: Double(frames) / Double(config.format.fps), frames: frames, fps: fps,
                                         bitRate: bitRate, destinations: writers.map { ($0.destination.display, $0.snapshot) },
-                                        inputs: readers.map { (InputOpener.describe($0.spec), $0.health.rawValue) },
-                                        skippedFrames: skipped())
+                                        inputs: inputHealth(), skippedFrames: skipped(), slate: slateReason)
                 lock.lock()
                 lastStatus = status
                 lock.unlock()
@@ -183,6 +197,25 @@ public final class LiveSession: @unchecked Sendable {
     public var status: LiveStatus? {
         lock.lock(); defer { lock.unlock() }
         return lastStatus
+    }
+
+    /// Each input's health; the picture input counts as stalled while the slate stands in for it
+    /// although its reader still thinks it live.
+    private func inputHealth() -> [(name: String, health: String)] {
+        lock.lock()
+        let slate = holding
+        lock.unlock()
+        return readers.map { reader in
+            let health = reader.health
+            let stalled = reader === videoReader && slate == "input-stalled" && health == .live
+            return (InputOpener.describe(reader.spec), stalled ? "stalled" : health.rawValue)
+        }
+    }
+
+    /// Why the holding slate is on air, nil while it is not.
+    public var slateReason: String? {
+        lock.lock(); defer { lock.unlock() }
+        return holding
     }
 
     private func skipped() -> Int64 {
@@ -264,10 +297,25 @@ public final class LiveSession: @unchecked Sendable {
         let audioFrameSize = Int64(audioEncoder.frameSize > 0 ? audioEncoder.frameSize : 1024)
         var index: Int64 = 0
         var audioPosition: Int64 = 0
+        var watch = InputWatch()
+        /// Why the picture is lost (while the watch holds), and the slate on air: why, since when.
+        var loss: String?
+        var slate: (reason: String, since: Double)?
+        var endAnnounced = false
+        let duration = self.duration
+        let pictureName = InputOpener.describe(videoReader.spec)
         while true {
             let t = Double(index) / Double(fps)
-            if let d = config.duration, t >= d - 1e-9 { setReason(.duration); break }
-            if let end = videoReader.endTime, t >= end { setReason(.inputEnded); break }
+            if let d = duration, t >= d - 1e-9 { setReason(.duration); break }
+            let endedAt = videoReader.endTime
+            if let end = endedAt, t >= end {
+                // Without a set length the show is the input; with one, the slate holds until it.
+                guard duration != nil else { setReason(.inputEnded); break }
+                if !endAnnounced {
+                    endAnnounced = true
+                    events.publish(.inputEnded(input: pictureName))
+                }
+            }
             if isStopping || !clock.sleep(until: t + LiveSession.latency) {
                 if endReasonIsDefault { setReason(.signal) }
                 break
@@ -288,7 +336,15 @@ public final class LiveSession: @unchecked Sendable {
             }
             // The show's state for this frame: commands that arrived since the last one apply now.
             let state = config.show?.frame(at: t)
-            let picture = try stage.render(videoQueue.frame(at: t), index: index, state: state)
+            let source = videoQueue.frame(at: t)
+            if let change = watch.update(t: t, newest: videoQueue.lastDelivered, endedAt: endedAt) {
+                loss = announce(change, input: pictureName)
+            }
+            // The producer's break first; else the lost picture's.
+            let reason = state?.slate == true ? "break" : loss
+            if reason != slate?.reason { slate = putOnAir(reason, replacing: slate, at: t) }
+            let picture = try stage.render(source, index: index, state: state,
+                                           slateSeconds: slate.map { Int(max(0, t - $0.since)) })
             try videoEncoder.send(picture)
             distribute(try videoEncoder.drain())
 
@@ -311,12 +367,51 @@ public final class LiveSession: @unchecked Sendable {
             framesEncoded = index
             lock.unlock()
         }
+        if let slate { _ = putOnAir(nil, replacing: slate, at: Double(index) / Double(fps)) }
         // The show is over on the last frame: the live offer ends there, later commands are refused.
         config.show?.finish(at: Double(index) / Double(fps))
         try videoEncoder.send(nil)
         distribute(try videoEncoder.drain())
         try audioEncoder.send(nil)
         distribute(try audioEncoder.drain())
+    }
+
+    /// The picture input was lost or is back: its events, and why it was lost (nil: back).
+    private func announce(_ change: InputWatch.Change, input: String) -> String? {
+        switch change {
+        case .lost:
+            switch videoReader.health {
+            case .lost, .retrying: return "input-lost"
+            case .ended, .failed: return "input-ended"
+            case .live:
+                events.publish(.inputStalled(input: input))
+                return "input-stalled"
+            }
+        case .back(let after):
+            events.publish(.inputResumed(input: input, after: (after * 1000).rounded() / 1000))
+            return nil
+        }
+    }
+
+    /// The holding slate goes up (for `reason`), comes down (nil) or stays up for another
+    /// reason: events, and the reason for the status line and the control API.
+    private func putOnAir(_ reason: String?, replacing current: (reason: String, since: Double)?, at t: Double)
+        -> (reason: String, since: Double)? {
+        lock.lock()
+        holding = reason
+        lock.unlock()
+        switch (reason, current) {
+        case (let reason?, nil):
+            events.publish(.slateStarted(reason: reason))
+            return (reason, t)
+        case (nil, let current?):
+            events.publish(.slateEnded(seconds: ((t - current.since) * 1000).rounded() / 1000))
+            return nil
+        case (let reason?, let current?):
+            return (reason, current.since)
+        case (nil, nil):
+            return nil
+        }
     }
 
     private var isStopping: Bool {

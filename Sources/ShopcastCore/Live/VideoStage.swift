@@ -15,6 +15,7 @@ public protocol FrameCompositor: AnyObject {
 final class VideoStage {
     private let scaler: Scaler
     private let compositor: FrameCompositor?
+    private let slate: HoldingSlate
     private var lastSource: ObjectIdentifier?
     private var lastScaled: Frame?
     private var black: Frame?
@@ -23,10 +24,11 @@ final class VideoStage {
     /// into a picture that is shown again, and never allocates (and faults in) a fresh one.
     private var canvases: [Frame] = []
 
-    init(size: FrameSize, compositor: FrameCompositor?) {
+    init(size: FrameSize, compositor: FrameCompositor?, slate: HoldingSlate) {
         self.size = size
         scaler = Scaler(width: size.width, height: size.height)
         self.compositor = compositor
+        self.slate = slate
     }
 
     /// A writable picture of the output size from the pool (at most a few, as the encoder
@@ -47,8 +49,15 @@ final class VideoStage {
     }
 
     /// The picture for output frame `index`, from `source` (nil: nothing yet, black), with the
-    /// show's `state` for this frame drawn on it.
-    func render(_ source: Frame?, index: Int64, state: ShowState?) throws -> Frame {
+    /// show's `state` for this frame drawn on it; or the holding slate, `slateSeconds` into it.
+    func render(_ source: Frame?, index: Int64, state: ShowState?, slateSeconds: Int? = nil) throws -> Frame {
+        if let slateSeconds {
+            // The slate covers the whole picture: nothing of the lost source shows through.
+            let output = try canvas()
+            try slate.draw(seconds: slateSeconds, onto: output)
+            output.pts = index
+            return output
+        }
         let base: Frame
         if let source {
             if lastSource != ObjectIdentifier(source) || lastScaled == nil {

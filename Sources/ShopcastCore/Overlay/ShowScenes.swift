@@ -40,6 +40,13 @@ public final class ShowScenes {
         return OverlayScene(card: live, banner: top)
     }
 
+    /// The holding slate, `seconds` into a break: "We'll be right back" in the show's language,
+    /// the break's clock, the show's title.
+    public func holdingSlate(seconds: Int) -> SlateContent {
+        SlateContent(title: words.rightBack, countdown: OverlayWords.clock(seconds),
+                     subtitle: manifest.show.title.isEmpty ? nil : manifest.show.title)
+    }
+
     /// The card of an airing offer with `units` of stock left (nil: not counted) and
     /// `remaining` whole seconds on its countdown.
     public func card(for offer: AiredOffer, units: Int?, remaining: Int?) -> CardContent {

@@ -21,6 +21,8 @@ public enum ShowCommand: Sendable, Equatable {
     case banner(text: String, length: Double?)
     /// Take every banner off the screen now (repeating ones come back at their next time).
     case clearBanners
+    /// Put the holding slate up (a break: true) or take it down (false).
+    case slate(Bool)
 
     /// The command's name in events, the journal and the API: `offer.cue`, `stock.set` …
     public var name: String {
@@ -33,6 +35,7 @@ public enum ShowCommand: Sendable, Equatable {
         case .adjustStock: return "stock.adjust"
         case .banner: return "banner.show"
         case .clearBanners: return "banner.clear"
+        case .slate(let on): return on ? "slate.on" : "slate.off"
         }
     }
 }

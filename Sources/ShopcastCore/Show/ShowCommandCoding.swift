@@ -26,7 +26,7 @@ extension ShowCommand {
             overrides(o)
         case .next(let o):
             overrides(o)
-        case .end, .clearBanners:
+        case .end, .clearBanners, .slate:
             break
         case .extend(let seconds):
             fields.append(("seconds", time(seconds)))
@@ -69,6 +69,8 @@ extension ShowCommand {
             guard let text = object["text"] as? String else { return nil }
             self = .banner(text: text, length: number("for"))
         case "banner.clear": self = .clearBanners
+        case "slate.on": self = .slate(true)
+        case "slate.off": self = .slate(false)
         default: return nil
         }
     }

@@ -43,6 +43,8 @@ public final class ShowDirector {
     private var cuedBanners: [AiredBanner] = []
     private var cuedBannerCount = 0
     private var bannersClearedAt: Double?
+    /// The producer's break: the holding slate is up.
+    private var slateUp = false
     private var shownBanners: [AiredBanner] = []
     private var over = false
     private var version = 0
@@ -214,6 +216,9 @@ public final class ShowDirector {
         case .clearBanners:
             bannersClearedAt = t
             cuedBanners = []
+        case .slate(let on):
+            try requireStarted(t)
+            slateUp = on
         }
     }
 
@@ -412,7 +417,9 @@ public final class ShowDirector {
     }
 
     private func snapshot(at t: Double) -> ShowState {
-        ShowState(version: version, offset: t, offer: live, stock: stock, banners: shownBanners,
-                  next: (pending ?? nextSlot(from: cursor)).map { timeline.offers[$0] }, over: over)
+        var state = ShowState(version: version, offset: t, offer: live, stock: stock, banners: shownBanners,
+                              next: (pending ?? nextSlot(from: cursor)).map { timeline.offers[$0] }, over: over)
+        state.slate = slateUp && !over
+        return state
     }
 }

@@ -62,6 +62,8 @@ public struct ShowState: Sendable {
     public let next: Timeline.Slot?
     /// The show has ended: nothing is on screen and commands are refused.
     public let over: Bool
+    /// The producer put the holding slate up (a break): it covers the picture until taken down.
+    public var slate = false
 
     /// Units left of a product, nil when its stock is not counted.
     public func units(of product: String) -> Int? { stock[product] }
@@ -77,6 +79,8 @@ public struct ShowState: Sendable {
 
     /// The same facts at a later offset (time passing changes no version).
     public func at(_ t: Double) -> ShowState {
-        ShowState(version: version, offset: t, offer: offer, stock: stock, banners: banners, next: next, over: over)
+        var state = ShowState(version: version, offset: t, offer: offer, stock: stock, banners: banners, next: next, over: over)
+        state.slate = slate
+        return state
     }
 }

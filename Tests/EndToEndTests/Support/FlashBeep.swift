@@ -38,24 +38,11 @@ enum FlashBeep {
 
     /// The flashes from `from` seconds of the file on, and their beeps.
     static func measure(_ file: URL, from: Double = 0, work: URL) throws -> Report {
-        let raw = work.appendingPathComponent("\(file.lastPathComponent)-\(UUID().uuidString.prefix(6)).gray")
-        let decoded = try ChildProcess.run("ffmpeg", ["-nostdin", "-v", "error", "-i", file.path, "-map", "0:v:0", "-fps_mode", "passthrough",
-                                                     "-vf", "scale=64:36,format=gray", "-f", "rawvideo", raw.path],
-                                           logDirectory: work, name: "ffmpeg-flashes")
-        guard decoded.termination == .exited(0) else { throw HarnessError("ffmpeg cannot decode \(file.lastPathComponent): \(decoded.stderr)") }
-        let bytes = [UInt8](try Data(contentsOf: raw))
-        try? FileManager.default.removeItem(at: raw)
-        let listed = try ChildProcess.run("ffprobe", ["-v", "error", "-select_streams", "v:0", "-show_entries", "frame=pts_time",
-                                                     "-of", "csv=p=0", file.path], logDirectory: work, name: "ffprobe-times")
-        let times = listed.stdout.split(separator: "\n").compactMap { Double($0.trimmingCharacters(in: CharacterSet(charactersIn: ", \r"))) }
-        let size = 64 * 36
-        guard bytes.count == times.count * size else {
-            throw HarnessError("ffprobe lists \(times.count) pictures but ffmpeg decoded \(bytes.count / size) of \(file.lastPathComponent)")
-        }
+        let pictures = try Thumbnails.decode(file, work: work)
         var flashes: [Double] = []
         var lit = false
-        for (i, time) in times.enumerated() {
-            let mean = bytes[(i * size)..<((i + 1) * size)].reduce(0) { $0 + Int($1) } / size
+        for (i, time) in pictures.times.enumerated() {
+            let mean = pictures.mean(i)
             if mean > 128, !lit, time >= from { flashes.append(time) }
             lit = mean > 128
         }

@@ -6,7 +6,7 @@ enum CueCommand {
     static let command = Command(
         group: CommandSpec(
             name: "cue",
-            summary: "Steer a running show: cue offers, end or extend them, set stock, show banners, follow its events.",
+            summary: "Steer a running show: cue offers, end or extend them, set stock, show banners, take a break, follow its events.",
             discussion: [
                 "Each subcommand sends one request to the control API of a running 'shopcast go-live --control [ADDR:]PORT' and prints what happened on stdout (--json: the show's answer as JSON). The address comes from --control or SHOPCAST_CONTROL; the token, when go-live requires one, from --token-file FILE (mode 0600), SHOPCAST_CONTROL_TOKEN, or the key file $XDG_CONFIG_HOME/shopcast/keys/control.",
                 "A command is applied on the next frame go-live encodes; the answer gives the stream time of that frame, the first that shows it. The show's rules: the producer's latest word wins; never two offers on screen (a cue replaces the live offer); a scheduled offer cued early, replaced or ended does not come back at its time; a scheduled offer that comes due while a cued or extended one is on screen waits for it, then runs for what is left of its slot, or is skipped if its slot has passed.",
@@ -14,7 +14,7 @@ enum CueCommand {
             ]),
         children: [
             statusCommand, offerCommand, nextCommand, endCommand, extendCommand, shortenCommand, stockCommand,
-            soldOutCommand, bannerCommand, eventsCommand,
+            soldOutCommand, bannerCommand, slateCommand, eventsCommand,
         ])
 
     private static func spec(_ name: String, _ summary: String, operands: String = "", options: [OptionSpec] = [],
@@ -183,6 +183,19 @@ enum CueCommand {
         var fields: [(String, JSONValue)] = [("text", .string(text))]
         if let length = p.value("for") { fields.append(("for", .seconds(try CueClient.seconds(length, option: "--for", command: name)))) }
         return try client.apply("POST", "/v1/banners", body: .object(fields)) { _ in "banner: \(text)" }
+    }
+
+    static let slateCommand = Command(spec(
+        "slate", "Put the holding slate up for a break, or take it down (--off).",
+        options: [OptionSpec("off", help: "Take the slate down: the picture is back.")],
+        discussion: ["The holding slate (\"We'll be right back\", the break's clock, the show's title) covers the picture, over silence, until taken down; the stream stays on the air, so platforms keep the same broadcast. go-live puts the same slate up by itself while its picture input is lost."],
+        examples: [("shopcast cue slate", "A break: the slate goes up."),
+                   ("shopcast cue slate --off", "Back on air.")])) { p, context in
+        let name = "cue slate"
+        let client = try CueClient(p, context: context, command: name)
+        _ = try operand(p, "", command: name, count: 0)
+        if p.has("off") { return try client.apply("DELETE", "/v1/slate") { _ in "slate down" } }
+        return try client.apply("POST", "/v1/slate") { _ in "slate up" }
     }
 
     static let eventsCommand = Command(spec(
