@@ -9,6 +9,8 @@ public struct Console: @unchecked Sendable {
     /// stderr is a terminal and NO_COLOR is unset: live status lines and colour are allowed.
     public var errIsTerminal: Bool
     public var outIsTerminal: Bool
+    /// Columns of the terminal on stderr, asked each time (a window may be resized).
+    public var errColumns: () -> Int = { 80 }
 
     public init(out: @escaping (String) -> Void, err: @escaping (String) -> Void,
                 outIsTerminal: Bool = false, errIsTerminal: Bool = false) {
@@ -21,11 +23,17 @@ public struct Console: @unchecked Sendable {
     /// The process's own stdout and stderr.
     public static func standard(environment: [String: String]) -> Console {
         let noColor = environment["NO_COLOR"].map { !$0.isEmpty } ?? false
-        return Console(
+        var console = Console(
             out: { DescriptorWriter.standardOutput.write($0) },
             err: { DescriptorWriter.standardError.write($0) },
             outIsTerminal: isatty(1) == 1,
             errIsTerminal: isatty(2) == 1 && !noColor && environment["TERM"] != "dumb")
+        let fallback = environment["COLUMNS"].flatMap { Int($0) } ?? 80
+        console.errColumns = {
+            var size = winsize()
+            return ioctl(2, UInt(TIOCGWINSZ), &size) == 0 && size.ws_col > 0 ? Int(size.ws_col) : fallback
+        }
+        return console
     }
 
     public func error(_ message: String) { err("shopcast: error: \(message)\n") }

@@ -69,13 +69,7 @@ final class StatusPrinter: @unchecked Sendable {
             lastSlate = status.slate
         }
         guard console.errIsTerminal else { return }
-        var line = String(format: "%@  %4.1f fps  %6.0f kb/s", Self.clock(status.elapsed), status.fps, status.bitRate / 1000)
-        if status.slate != nil { line += "  SLATE" }
-        for d in status.destinations {
-            let recording = d.display.hasPrefix("/")
-            line += "  | \(Self.short(d.display)) \(recording && d.stats.state == .live ? "recording" : d.stats.state.label)"
-            if d.stats.droppedPackets > 0 { line += " (\(d.stats.droppedPackets) dropped)" }
-        }
+        let line = Self.line(status, width: console.errColumns())
         lock.lock()
         console.err("\r\u{1B}[2K" + SecretMasker.shared.mask(line))
         lineShown = true
@@ -106,9 +100,68 @@ final class StatusPrinter: @unchecked Sendable {
         }
     }
 
+    /// The status line, fitted to a terminal `width` columns wide so it never wraps (a wrapped
+    /// line is not overwritten by the next: the terminal fills with copies). Shortened step by
+    /// step — destination names, then words, then the frame rate — and cut as a last resort.
+    static func line(_ status: LiveStatus, width: Int) -> String {
+        let room = max(10, width - 1)
+        var best = ""
+        for level in 0...3 {
+            var parts = [clock(status.elapsed)]
+            if level < 3 { parts.append(String(format: level == 0 ? "%4.1f fps" : "%.0f fps", status.fps)) }
+            parts.append(String(format: level < 2 ? "%6.0f kb/s" : "%.0fk", status.bitRate / 1000))
+            if status.slate != nil { parts.append("SLATE") }
+            var line = parts.joined(separator: level < 2 ? "  " : " ")
+            for d in status.destinations {
+                let recording = d.display.hasPrefix("/")
+                let name = ellipsized(level == 0 ? short(d.display) : label(d.display), to: [Int.max, 24, 16, 12][level])
+                var state = recording && d.stats.state == .live ? "recording" : d.stats.state.label
+                if level >= 2 { state = recording && d.stats.state == .live ? "rec" : state }
+                line += (level < 2 ? "  | " : " | ") + name + " " + state
+                if d.stats.droppedPackets > 0 { line += level < 2 ? " (\(d.stats.droppedPackets) dropped)" : " -\(d.stats.droppedPackets)" }
+            }
+            best = line
+            if TerminalWidth.columns(line) <= room { return line }
+        }
+        return ellipsized(best, to: room)
+    }
+
+    /// `text` cut to `columns` terminal columns, its middle replaced by "…" (a destination's
+    /// host and its stream's end both tell it apart).
+    static func ellipsized(_ text: String, to columns: Int) -> String {
+        guard TerminalWidth.columns(text) > columns, columns >= 3 else { return text }
+        let characters = Array(text)
+        var head = "", tail = ""
+        var used = 1
+        var i = 0, j = characters.count - 1
+        while i <= j {
+            let c = characters[i]
+            let w = TerminalWidth.columns(String(c))
+            if used + w > columns { break }
+            head.append(c); used += w; i += 1
+            guard i <= j else { break }
+            let d = characters[j]
+            let v = TerminalWidth.columns(String(d))
+            if used + v > columns { break }
+            tail = String(d) + tail; used += v; j -= 1
+        }
+        return head + "…" + tail
+    }
+
     static func clock(_ seconds: Double) -> String {
         let s = Int(seconds)
         return String(format: "%02d:%02d:%02d", s / 3600, (s % 3600) / 60, s % 60)
+    }
+
+    /// A destination in a word: the site of a URL ("youtube" for a.rtmp.youtube.com), its host
+    /// and port when that is an address, a recording's file name.
+    static func label(_ display: String) -> String {
+        guard !display.hasPrefix("/"), let host = URLComponents(string: display)?.host, !host.isEmpty else { return short(display) }
+        let labels = host.split(separator: ".")
+        if labels.allSatisfy({ Int($0) != nil }) || labels.count < 2 {
+            return URLComponents(string: display)?.port.map { "\(host):\($0)" } ?? host
+        }
+        return String(labels[labels.count - 2])
     }
 
     static func short(_ display: String) -> String {
