@@ -83,6 +83,22 @@ final class DestinationResolverTests: XCTestCase {
         XCTAssertThrowsError(try r.resolve("http://example.com/x"))
     }
 
+    func testCommonSlipsAreNamed() throws {
+        let (r, _) = resolver()
+        XCTAssertThrowsError(try r.resolve("rtmp:/a.rtmp.youtube.com/live2/abcd-efgh-ijkl")) { error in
+            let text = "\(error)"
+            XCTAssertTrue(text.contains("takes two slashes after 'rtmp:'"), text)
+            XCTAssertFalse(text.contains("abcd-efgh-ijkl"), "the key shows: \(text)")
+        }
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("shows"), withIntermediateDirectories: true)
+        for path in ["shows", "shows/", folder.appendingPathComponent("shows").path] {
+            XCTAssertThrowsError(try r.resolve(path)) { error in
+                XCTAssertTrue("\(error)".contains("is a folder: name the file, e.g. "), "\(error)")
+                XCTAssertTrue("\(error)".contains("shows/show.mkv"), "\(error)")
+            }
+        }
+    }
+
     func testNeverOverwritesARecording() throws {
         FileManager.default.createFile(atPath: folder.appendingPathComponent("old.mkv").path, contents: Data([1]))
         XCTAssertThrowsError(try resolver().0.resolve("old.mkv")) { XCTAssertEqual(($0 as? ShopcastError)?.kind, .io) }

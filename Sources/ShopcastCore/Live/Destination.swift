@@ -151,7 +151,17 @@ public struct DestinationResolver {
     }
 
     func recording(_ path: String) throws -> Destination {
+        // rtmp:/host/app/key: a URL typed with one slash reads as a file path.
+        if let colon = path.firstIndex(of: ":"), ["rtmp", "rtmps", "srt"].contains(path[..<colon].lowercased()) {
+            let scheme = path[..<colon].lowercased()
+            let rest = path[path.index(after: colon)...].drop { $0 == "/" }
+            throw ShopcastError(.badData, "destination '\(DestinationResolver.maskedURL("\(scheme)://\(rest)"))': a \(scheme) URL takes two slashes after '\(scheme):' (\(scheme)://HOST/…)")
+        }
         let url = path.hasPrefix("/") ? URL(fileURLWithPath: path) : currentDirectory.appendingPathComponent(path)
+        var isFolder: ObjCBool = false
+        if path.hasSuffix("/") || (FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder) && isFolder.boolValue) {
+            throw ShopcastError(.badData, "recording '\(path)' is a folder: name the file, e.g. \(url.appendingPathComponent("show.mkv").path)")
+        }
         let ext = url.pathExtension.lowercased()
         guard let muxer = Destination.recordingMuxers[ext] else {
             let known = Destination.recordingMuxers.keys.sorted().map { "." + $0 }.joined(separator: ", ")
