@@ -110,6 +110,7 @@ final class InputReader: @unchecked Sendable {
 
     private func selectStreams() throws {
         videoIndex = videoSink != nil ? input.bestStream(video: true) : nil
+        if let videoIndex { videoSink?.orientation = input.orientation(of: videoIndex) }
         audioIndex = audioSink != nil ? input.bestStream(video: false) : nil
         do {
             videoDecoder = try videoIndex.map { try Decoder(input: input, streamIndex: $0) }

@@ -343,7 +343,7 @@ public final class LiveSession: @unchecked Sendable {
             // The producer's break first; else the lost picture's.
             let reason = state?.slate == true ? "break" : loss
             if reason != slate?.reason { slate = putOnAir(reason, replacing: slate, at: t) }
-            let picture = try stage.render(source, index: index, state: state,
+            let picture = try stage.render(source, orientation: videoQueue.orientation, index: index, state: state,
                                            slateSeconds: slate.map { Int(max(0, t - $0.since)) })
             try videoEncoder.send(picture)
             distribute(try videoEncoder.drain())

@@ -9,6 +9,7 @@ final class VideoFrameQueue: @unchecked Sendable {
     private var current: Frame?
     private let capacity: Int
     private var lastPushed: Double?
+    private var turn = Orientation.upright
 
     init(capacity: Int = 16) { self.capacity = capacity }
 
@@ -22,6 +23,12 @@ final class VideoFrameQueue: @unchecked Sendable {
         frames.append((frame, time))
         if frames.count > capacity { frames.removeFirst(frames.count - capacity) }
         lock.unlock()
+    }
+
+    /// How the input's pictures are turned upright (its display matrix), set when it opens.
+    var orientation: Orientation {
+        get { lock.lock(); defer { lock.unlock() }; return turn }
+        set { lock.lock(); turn = newValue; lock.unlock() }
     }
 
     /// Show time of the picture the input delivered last (nil: none yet): how the show knows a

@@ -50,7 +50,8 @@ final class VideoStage {
 
     /// The picture for output frame `index`, from `source` (nil: nothing yet, black), with the
     /// show's `state` for this frame drawn on it; or the holding slate, `slateSeconds` into it.
-    func render(_ source: Frame?, index: Int64, state: ShowState?, slateSeconds: Int? = nil) throws -> Frame {
+    func render(_ source: Frame?, orientation: Orientation = .upright, index: Int64, state: ShowState?,
+                slateSeconds: Int? = nil) throws -> Frame {
         if let slateSeconds {
             // The slate covers the whole picture: nothing of the lost source shows through.
             let output = try canvas()
@@ -61,7 +62,7 @@ final class VideoStage {
         let base: Frame
         if let source {
             if lastSource != ObjectIdentifier(source) || lastScaled == nil {
-                lastScaled = try scaler.convert(source)
+                lastScaled = try scaler.convert(source, orientation: orientation)
                 lastSource = ObjectIdentifier(source)
             }
             base = lastScaled!

@@ -7,6 +7,9 @@ final class Scaler {
     let height: Int
     private var context: OpaquePointer?
     private var key: (Int32, Int32, Int32, Int32, Int32, UInt32) = (0, 0, -1, 0, 0, 0)
+    private var keyOrientation = Orientation.upright
+    /// For a turned source: the fitted picture before it is turned.
+    private var unturned: Frame?
     private var fit = (x: 0, y: 0, width: 0, height: 0)
 
     init(width: Int, height: Int) {
@@ -17,16 +20,17 @@ final class Scaler {
     deinit { sws_freeContext(context) }
 
     /// A new frame at the output size, or a reference to `source` when it already matches.
-    func convert(_ source: Frame) throws -> Frame {
+    /// `orientation` turns the picture upright first (a phone's portrait video).
+    func convert(_ source: Frame, orientation: Orientation = .upright) throws -> Frame {
         let s = source.pointer.pointee
         var sar = s.sample_aspect_ratio
         if sar.num <= 0 || sar.den <= 0 { sar = AVRational(num: 1, den: 1) }
-        if s.format == AV_PIX_FMT_YUV420P.rawValue, Int(s.width) == width, Int(s.height) == height, sar.num == sar.den,
-           s.color_range != AVCOL_RANGE_JPEG {
+        if orientation.isUpright, s.format == AV_PIX_FMT_YUV420P.rawValue, Int(s.width) == width, Int(s.height) == height,
+           sar.num == sar.den, s.color_range != AVCOL_RANGE_JPEG {
             return try source.reference()
         }
-        if key != (s.width, s.height, s.format, sar.num, sar.den, s.color_range.rawValue) {
-            try configure(source: s, sar: sar)
+        if key != (s.width, s.height, s.format, sar.num, sar.den, s.color_range.rawValue) || keyOrientation != orientation {
+            try configure(source: s, sar: sar, orientation: orientation)
         }
         let output = try Frame(videoWidth: width, height: height)
         let o = output.pointer
@@ -39,13 +43,16 @@ final class Scaler {
                 p.data.initialize(repeating: plane == 0 ? 16 : 128, count: p.stride * rows)
             }
         }
+        // Scaled into the output's fitted box, or first into a picture of its own to be turned.
+        let target = unturned?.pointer ?? o
+        let (x, y) = unturned == nil ? (fit.x, fit.y) : (0, 0)
         var dst: [UnsafeMutablePointer<UInt8>?] = [
-            o.pointee.data.0.map { $0 + fit.y * Int(o.pointee.linesize.0) + fit.x },
-            o.pointee.data.1.map { $0 + (fit.y / 2) * Int(o.pointee.linesize.1) + fit.x / 2 },
-            o.pointee.data.2.map { $0 + (fit.y / 2) * Int(o.pointee.linesize.2) + fit.x / 2 },
+            target.pointee.data.0.map { $0 + y * Int(target.pointee.linesize.0) + x },
+            target.pointee.data.1.map { $0 + (y / 2) * Int(target.pointee.linesize.1) + x / 2 },
+            target.pointee.data.2.map { $0 + (y / 2) * Int(target.pointee.linesize.2) + x / 2 },
             nil,
         ]
-        var dstStride: [Int32] = [o.pointee.linesize.0, o.pointee.linesize.1, o.pointee.linesize.2, 0]
+        var dstStride: [Int32] = [target.pointee.linesize.0, target.pointee.linesize.1, target.pointee.linesize.2, 0]
         var src: [UnsafePointer<UInt8>?] = [
             s.data.0.map { UnsafePointer($0) }, s.data.1.map { UnsafePointer($0) },
             s.data.2.map { UnsafePointer($0) }, s.data.3.map { UnsafePointer($0) },
@@ -53,17 +60,30 @@ final class Scaler {
         var srcStride: [Int32] = [s.linesize.0, s.linesize.1, s.linesize.2, s.linesize.3]
         let rows = sws_scale(context, &src, &srcStride, 0, s.height, &dst, &dstStride)
         try FFmpegError.check(rows, "scale picture")
+        if let unturned {
+            for plane in 0..<3 {
+                guard let from = unturned.plane(plane), let to = output.plane(plane) else { continue }
+                let chroma = plane > 0 ? 2 : 1
+                let w = unturned.width / chroma, h = unturned.height / chroma
+                orientation.turn(from.data, stride: from.stride, width: w, height: h,
+                                 into: to.data + (fit.y / chroma) * to.stride + fit.x / chroma, stride: to.stride)
+            }
+        }
         output.pts = source.pts
         return output
     }
 
-    private func configure(source s: AVFrame, sar: AVRational) throws {
-        let displayAspect = Double(s.width) * Double(sar.num) / Double(sar.den) / Double(s.height)
+    private func configure(source s: AVFrame, sar: AVRational, orientation: Orientation) throws {
+        var displayAspect = Double(s.width) * Double(sar.num) / Double(sar.den) / Double(s.height)
+        if orientation.swapsSides { displayAspect = 1 / displayAspect }
         let fitted = Scaler.fitRect(sourceAspect: displayAspect, width: width, height: height)
         fit = fitted
+        // A turned picture is scaled to the fitted box's size before the turn (sides swapped).
+        let (w, h) = orientation.swapsSides ? (fitted.height, fitted.width) : (fitted.width, fitted.height)
+        unturned = orientation.isUpright ? nil : try Frame(videoWidth: w, height: h)
         sws_freeContext(context)
         context = sws_getContext(s.width, s.height, AVPixelFormat(rawValue: s.format),
-                                 Int32(fitted.width), Int32(fitted.height), AV_PIX_FMT_YUV420P,
+                                 Int32(w), Int32(h), AV_PIX_FMT_YUV420P,
                                  SWS_BICUBIC, nil, nil, nil)
         guard context != nil else {
             let name = av_get_pix_fmt_name(AVPixelFormat(rawValue: s.format)).map { String(cString: $0) } ?? "unknown"
@@ -75,6 +95,7 @@ final class Scaler {
         let fullRange: Int32 = s.color_range == AVCOL_RANGE_JPEG || isJPEGFormat(s.format) ? 1 : 0
         sws_setColorspaceDetails(context, coefficients, fullRange, coefficients, 0, 0, 1 << 16, 1 << 16)
         key = (s.width, s.height, s.format, sar.num, sar.den, s.color_range.rawValue)
+        keyOrientation = orientation
     }
 
     private func isJPEGFormat(_ format: Int32) -> Bool {

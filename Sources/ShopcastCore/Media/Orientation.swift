@@ -1,0 +1,63 @@
+import CFFmpeg
+
+/// How a video's pictures are turned to be seen upright. A phone records in its sensor's
+/// orientation and says in the stream's display matrix how to turn the pictures; a player that
+/// ignores it shows a portrait video sideways.
+struct Orientation: Equatable, Sendable {
+    /// Clockwise quarter turns, 0 to 3, after the mirroring.
+    var quarterTurns = 0
+    /// Mirrored left to right first (a front camera's selfie view).
+    var mirrored = false
+
+    static let upright = Orientation()
+
+    var isUpright: Bool { quarterTurns == 0 && !mirrored }
+    /// Width and height trade places.
+    var swapsSides: Bool { quarterTurns % 2 == 1 }
+
+    init(quarterTurns: Int = 0, mirrored: Bool = false) {
+        self.quarterTurns = ((quarterTurns % 4) + 4) % 4
+        self.mirrored = mirrored
+    }
+
+    /// From a display matrix (nine 16.16 / 2.30 fixed-point numbers, as FFmpeg keeps it).
+    init(displayMatrix: UnsafePointer<Int32>) {
+        var matrix = (0..<9).map { displayMatrix[$0] }
+        // A negative determinant is a mirror; undone first, what is left is a rotation.
+        let mirrored = Int64(matrix[0]) * Int64(matrix[4]) - Int64(matrix[1]) * Int64(matrix[3]) < 0
+        if mirrored { av_display_matrix_flip(&matrix, 1, 0) }
+        // FFmpeg gives the matrix's angle counter-clockwise; the picture turns the other way.
+        let angle = -av_display_rotation_get(&matrix)
+        let turns = angle.isFinite ? Int((angle / 90).rounded()) : 0
+        self.init(quarterTurns: turns, mirrored: mirrored)
+    }
+
+    /// Writes one plane of `width`x`height` pixels turned into `destination` (whose sides are
+    /// swapped when `swapsSides`).
+    func turn(_ source: UnsafePointer<UInt8>, stride: Int, width: Int, height: Int,
+              into destination: UnsafeMutablePointer<UInt8>, stride out: Int) {
+        for y in 0..<height {
+            let row = source + y * stride
+            for x in 0..<width {
+                let value = row[mirrored ? width - 1 - x : x]
+                let (dx, dy): (Int, Int)
+                switch quarterTurns {
+                case 1: (dx, dy) = (height - 1 - y, x)
+                case 2: (dx, dy) = (width - 1 - x, height - 1 - y)
+                case 3: (dx, dy) = (y, width - 1 - x)
+                default: (dx, dy) = (x, y)
+                }
+                destination[dy * out + dx] = value
+            }
+        }
+    }
+}
+
+extension InputFile {
+    /// How the stream's pictures are to be turned (its display matrix), upright when it has none.
+    func orientation(of index: Int) -> Orientation {
+        var size: Int = 0
+        guard let data = av_stream_get_side_data(stream(index), AV_PKT_DATA_DISPLAYMATRIX, &size), size >= 36 else { return .upright }
+        return data.withMemoryRebound(to: Int32.self, capacity: 9) { Orientation(displayMatrix: $0) }
+    }
+}
