@@ -118,7 +118,13 @@ enum GoLiveRunner {
         let session = try LiveSession(config: config, events: bus)
         started.session = session
         server?.setStatusSource { [weak session] in session?.status }
-        for d in destinations where !d.isNetwork { status.note("recording to \(d.display)") }
+        for d in destinations where !d.isNetwork {
+            status.note("recording to \(d.display)")
+            // The muxer's overhead is small beside the encoders' rates.
+            if let warning = DiskRoom.warning(for: d.url, display: d.display, bitsPerSecond: format.videoBitRate + format.audioBitRate) {
+                status.warning(warning)
+            }
+        }
         var journalWarned = false
         let summary = session.run { figures in
             status.update(figures)

@@ -6,6 +6,8 @@ import CFFmpeg
 final class OutputFile {
     private var context: UnsafeMutablePointer<AVFormatContext>?
     private let ownsIO: Bool
+    /// What a failed packet write is called: "send" to a server, "write" to a file.
+    private var writeVerb = "write"
     private(set) var streamTimeBases: [AVRational] = []
     private var finished = false
     /// FFmpeg holds an unretained pointer to it in the interrupt callback: keep it alive.
@@ -22,6 +24,7 @@ final class OutputFile {
         context = ctx
         ctx.pointee.interrupt_callback = interrupter.callback
         ownsIO = ctx.pointee.oformat.pointee.flags & AVFMT_NOFILE == 0
+        writeVerb = url.contains("://") ? "send" : "write"
 
         for encoder in [video, audio] {
             guard let stream = avformat_new_stream(ctx, nil) else { throw FFmpegError(shim_averror(ENOMEM), "add stream") }
@@ -116,7 +119,7 @@ final class OutputFile {
     func write(_ packet: Packet, timeBase: AVRational, streamIndex: Int) throws {
         packet.streamIndex = streamIndex
         packet.rescale(from: timeBase, to: streamTimeBases[streamIndex])
-        try FFmpegError.check(av_interleaved_write_frame(context, packet.pointer), "send")
+        try FFmpegError.check(av_interleaved_write_frame(context, packet.pointer), writeVerb)
     }
 
     /// Flushes interleaving queues and writes the trailer (index, sizes); then the file is final.
