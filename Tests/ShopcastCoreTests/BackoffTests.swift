@@ -44,6 +44,19 @@ final class BackoffTests: XCTestCase {
         XCTAssertTrue(gaveUp)
     }
 
+    func testAFailureMoreRetriesWillNotMendEndsThemEarly() {
+        var attempts = 0, gaveUp = false, retries = 0
+        let result: Int? = Reconnector(maxRetries: nil).run(attempt: { attempts += 1; throw Refused() },
+                                                           onFailure: {
+                                                               if case .gaveUp = $0 { gaveUp = true } else { retries += 1 }
+                                                           },
+                                                           sleep: { _ in true }, giveUp: { _ in attempts >= 3 }, random: { 0 })
+        XCTAssertNil(result)
+        XCTAssertEqual(attempts, 3)
+        XCTAssertEqual(retries, 2, "no wait announced after the last attempt")
+        XCTAssertTrue(gaveUp)
+    }
+
     func testZeroRetriesMeansOneTry() {
         var attempts = 0
         let result: Int? = Reconnector(maxRetries: 0).run(attempt: { attempts += 1; throw Refused() },

@@ -38,11 +38,19 @@ final class StatusPrinter: @unchecked Sendable {
     func update(_ status: LiveStatus) {
         guard !quiet else { return }
         for d in status.destinations {
-            let label = Self.describe(d.stats.state)
+            // Retrying: a line when the reason changes, not at every attempt.
+            var label = Self.describe(d.stats.state)
+            if case .retrying = d.stats.state { label = "lost (\(d.stats.reason ?? "no reason given")), retrying" }
+            // Connecting again between two retries is not news.
+            if d.stats.state == .connecting, lastStates[d.display] != nil { continue }
             if lastStates[d.display] != label {
                 let first = lastStates[d.display] == nil
                 lastStates[d.display] = label
-                if !(first && d.stats.state == .connecting) { note("\(d.display): \(label)") }
+                if case .retrying = d.stats.state {
+                    warning("\(d.display): \(label)")
+                } else if !(first && d.stats.state == .connecting) {
+                    note("\(d.display): \(label)")
+                }
             }
         }
         for input in status.inputs where lastInputStates[input.name] != input.health {

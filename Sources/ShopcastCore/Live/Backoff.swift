@@ -47,11 +47,13 @@ public struct Reconnector {
     /// first attempt then waits as a retry does.
     /// `previousRetries` continues a count begun before (a destination that came up and fell
     /// again before proving itself): numbering, backoff and the limit carry on from there.
+    /// `giveUp` may end the retries early for a failure that more retries will not mend.
     public func run<T>(initialError: Error? = nil,
                        previousRetries: Int = 0,
                        attempt: () throws -> T,
                        onFailure: (Failure) -> Void,
                        sleep: (Double) -> Bool,
+                       giveUp: (Error) -> Bool = { _ in false },
                        random: () -> Double = { Double.random(in: -1...1) }) -> T? {
         var retry = previousRetries
         var pending = initialError
@@ -65,6 +67,10 @@ public struct Reconnector {
             } catch {
                 retry += 1
                 if let max = maxRetries, retry > max {
+                    onFailure(.gaveUp(error: error))
+                    return nil
+                }
+                if giveUp(error) {
                     onFailure(.gaveUp(error: error))
                     return nil
                 }

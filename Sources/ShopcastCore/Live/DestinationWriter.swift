@@ -35,6 +35,8 @@ public struct WriterStats: Sendable {
     public var lostCount = 0
     /// Seconds of stream waiting in the queue: how far behind the live edge it is.
     public var lag = 0.0
+    /// Why the last attempt failed (masked), while it is retrying.
+    public var reason: String?
 }
 
 /// Writes the show to one destination on its own thread, with its own bounded queue: a slow or
@@ -207,6 +209,9 @@ final class DestinationWriter: @unchecked Sendable {
         // Retries count across connections until one proves itself, so an ingest that accepts
         // and at once drops the stream (a wrong key) still runs out of --retries.
         var retriesUsed = 0
+        // The same refusal from the server, over and over (a wrong key, a stream name already
+        // publishing): counted, so the destination stops retrying (unless --retries was given).
+        var refusal: (reason: String, count: Int)?
         while true {
             let reconnector = Reconnector(backoff: settings.backoff, maxRetries: destination.isNetwork ? settings.maxRetries : 0)
             var gaveUpError: Error?
@@ -223,14 +228,31 @@ final class DestinationWriter: @unchecked Sendable {
                     switch failure {
                     case let .retrying(retry, wait, error):
                         retriesUsed = retry
-                        setState(.retrying(retry: retry, wait: wait))
+                        let reason = refusal?.reason ?? describe(error)
+                        condition.lock()
+                        stats.state = .retrying(retry: retry, wait: wait)
+                        stats.reason = reason
+                        condition.unlock()
                         events.publish(.destinationRetrying(destination: destination.display, attempt: retry,
-                                                            wait: (wait * 100).rounded() / 100, error: describe(error)))
+                                                            wait: (wait * 100).rounded() / 100, error: reason))
                     case let .gaveUp(error):
-                        gaveUpError = error
+                        if let refusal, refusal.count >= Self.refusalsBeforeGivingUp {
+                            gaveUpError = ShopcastError(.unavailable, "\(refusal.reason); refused \(refusal.count) times the same way, "
+                                + "so shopcast stopped retrying (--retries N keeps trying)")
+                        } else {
+                            gaveUpError = error
+                        }
                     }
                 },
-                sleep: { pause($0) })
+                sleep: { pause($0) },
+                giveUp: { error in
+                    // Unreachable servers are retried as long as --retries allows; a server that
+                    // answers with the same refusal is not, past a few times.
+                    guard settings.maxRetries == nil, Self.isRefusal(error) else { refusal = nil; return false }
+                    let reason = describe(error)
+                    refusal = refusal?.reason == reason ? (reason, refusal!.count + 1) : (reason, 1)
+                    return refusal!.count >= Self.refusalsBeforeGivingUp
+                })
             guard let output else {
                 finishWithoutConnection(gaveUp: gaveUpError)
                 return
@@ -289,6 +311,16 @@ final class DestinationWriter: @unchecked Sendable {
 
     /// How long a connection must carry the stream before the destination counts as reached.
     static let provingTime = 2.0
+    /// The same refusal this many times in a row and a destination without --retries gives up.
+    static let refusalsBeforeGivingUp = 5
+
+    /// The server answered and said no (a key, an application or a stream name it will not
+    /// take, a wrong passphrase), as opposed to not answering at all.
+    static func isRefusal(_ error: Error) -> Bool {
+        if let e = error as? ShopcastError { return e.message.contains("closed the stream right after it started") }
+        guard let e = error as? FFmpegError, !e.isInterrupted else { return false }
+        return !e.isUnreachable && e.operation == "connect"
+    }
 
     private var isEnding: Bool {
         condition.lock(); defer { condition.unlock() }

@@ -24,6 +24,10 @@ public struct FFmpegError: Error, CustomStringConvertible, Sendable {
 
     /// A generic I/O failure: what FFmpeg's TLS layer reports for a certificate it cannot verify.
     public var isIOError: Bool { code == shim_averror(EIO) }
+    /// Nobody answered, or the network broke: refused, timed out, no route, reset.
+    public var isUnreachable: Bool {
+        [ECONNREFUSED, ETIMEDOUT, EHOSTUNREACH, ENETUNREACH, ECONNRESET, EPIPE].map { shim_averror($0) }.contains(code)
+    }
 
     static func timedOut(_ operation: String) -> FFmpegError { FFmpegError(shim_AVERROR_ETIMEDOUT, operation) }
 
