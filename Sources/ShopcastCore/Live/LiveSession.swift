@@ -7,8 +7,10 @@ public final class LiveSession: @unchecked Sendable {
     /// The encoder runs this far behind the clock, so paced inputs and jittery live ones are
     /// already decoded when their picture is due.
     static let latency = 0.1
-    /// How far the encoder may fall behind the clock before it skips ahead.
+    /// How far the encoder may fall behind the clock before it catches up by repeating pictures.
     static let maxLag = 0.5
+    /// Further behind than this, repeating cannot catch up: it jumps (a hole in the timestamps).
+    static let hopelessLag = 3.0
 
     private let config: LiveConfig
     private let events: EventBus
@@ -301,6 +303,9 @@ public final class LiveSession: @unchecked Sendable {
         /// Why the picture is lost (while the watch holds), and the slate on air: why, since when.
         var loss: String?
         var slate: (reason: String, since: Double)?
+        /// Catching up: how far behind it got, pictures repeated so far.
+        var catchUp: (worst: Double, repeated: Int64)?
+        var lastPicture: Frame?
         var endAnnounced = false
         let duration = self.duration
         let pictureName = InputOpener.describe(videoReader.spec)
@@ -321,9 +326,10 @@ public final class LiveSession: @unchecked Sendable {
                 break
             }
             let behind = clock.elapsed - (t + LiveSession.latency)
-            if behind > LiveSession.maxLag {
-                // The machine cannot keep up: jump to real time rather than fall further behind.
-                // Timestamps stay on the constant-rate grid; the skipped frames are counted.
+            if behind > LiveSession.hopelessLag {
+                // Even repeated pictures cannot catch up (the machine stalled): jump to real
+                // time rather than fall further behind. Timestamps stay on the constant-rate
+                // grid, with a hole; the skipped frames are counted.
                 let skip = Int64(behind * Double(fps))
                 index += skip
                 let target = index * rate / fps
@@ -332,6 +338,32 @@ public final class LiveSession: @unchecked Sendable {
                 skippedFrames += skip
                 lock.unlock()
                 events.publish(.encoderBehind(behind: (behind * 1000).rounded() / 1000, skippedFrames: skip))
+                continue
+            }
+            // Behind the clock: the last picture goes out again (no drawing, and the encoder
+            // makes near-empty frames of it) until the encoder is back on time, so timestamps
+            // stay continuous, keyframes on their grid and the sound whole.
+            if catchUp == nil, behind > LiveSession.maxLag { catchUp = (behind, 0) }
+            if let c = catchUp, behind <= LiveSession.latency {
+                events.publish(.encoderBehind(behind: (c.worst * 1000).rounded() / 1000, skippedFrames: c.repeated))
+                catchUp = nil
+            }
+            if var c = catchUp, let last = lastPicture {
+                let again = try last.reference()
+                again.pts = index
+                try videoEncoder.send(again)
+                distribute(try videoEncoder.drain())
+                c.repeated += 1
+                c.worst = max(c.worst, behind)
+                catchUp = c
+                lock.lock()
+                skippedFrames += 1
+                lock.unlock()
+                try encodeAudio(upTo: (index + 1) * rate / fps, position: &audioPosition, frameSize: audioFrameSize)
+                index += 1
+                lock.lock()
+                framesEncoded = index
+                lock.unlock()
                 continue
             }
             // The show's state for this frame: commands that arrived since the last one apply now.
@@ -345,23 +377,11 @@ public final class LiveSession: @unchecked Sendable {
             if reason != slate?.reason { slate = putOnAir(reason, replacing: slate, at: t) }
             let picture = try stage.render(source, orientation: videoQueue.orientation, index: index, state: state,
                                            slateSeconds: slate.map { Int(max(0, t - $0.since)) })
+            lastPicture = picture
             try videoEncoder.send(picture)
             distribute(try videoEncoder.drain())
 
-            let target = (index + 1) * rate / fps
-            while audioPosition + audioFrameSize <= target {
-                let frame = try Frame(audioSamples: Int(audioFrameSize), sampleRate: Int(rate), channels: OutputFormat.audioChannels)
-                guard let left = frame.plane(0), let right = frame.plane(1) else { break }
-                left.data.withMemoryRebound(to: Float.self, capacity: Int(audioFrameSize)) { l in
-                    right.data.withMemoryRebound(to: Float.self, capacity: Int(audioFrameSize)) { r in
-                        audioTimeline.pull(position: audioPosition, count: Int(audioFrameSize), left: l, right: r)
-                    }
-                }
-                frame.pts = audioPosition
-                try audioEncoder.send(frame)
-                distribute(try audioEncoder.drain())
-                audioPosition += audioFrameSize
-            }
+            try encodeAudio(upTo: (index + 1) * rate / fps, position: &audioPosition, frameSize: audioFrameSize)
             index += 1
             lock.lock()
             framesEncoded = index
@@ -411,6 +431,24 @@ public final class LiveSession: @unchecked Sendable {
             return (reason, current.since)
         case (nil, nil):
             return nil
+        }
+    }
+
+    /// Encodes the sound up to sample `target`, a whole encoder frame at a time, from `position` on.
+    private func encodeAudio(upTo target: Int64, position: inout Int64, frameSize: Int64) throws {
+        while position + frameSize <= target {
+            let frame = try Frame(audioSamples: Int(frameSize), sampleRate: OutputFormat.audioSampleRate, channels: OutputFormat.audioChannels)
+            guard let left = frame.plane(0), let right = frame.plane(1) else { break }
+            let at = position
+            left.data.withMemoryRebound(to: Float.self, capacity: Int(frameSize)) { l in
+                right.data.withMemoryRebound(to: Float.self, capacity: Int(frameSize)) { r in
+                    audioTimeline.pull(position: at, count: Int(frameSize), left: l, right: r)
+                }
+            }
+            frame.pts = position
+            try audioEncoder.send(frame)
+            distribute(try audioEncoder.drain())
+            position += frameSize
         }
     }
 
