@@ -55,6 +55,9 @@ struct InputOpener {
                 options += [("reconnect", "1"), ("reconnect_streamed", "1"), ("reconnect_delay_max", "4")]
             }
             if url.lowercased().hasPrefix("rtmp") { options.append(("rtmp_live", "live")) }
+            // A live feed states its streams in its first second; looking longer (FFmpeg's 5 s)
+            // only keeps the slate up after a feed comes back.
+            options.append(("analyzeduration", "1000000"))
             return Plan(url: url, demuxer: nil, options: options)
         }
     }

@@ -39,6 +39,8 @@ final class InputReader: @unchecked Sendable {
     /// A capture device's audio may arrive this far from where its last buffer ended before that
     /// counts as a real break.
     static let captureJitter = 0.25
+    /// Waits between attempts to reopen a lost feed.
+    static let reconnectBackoff = Backoff(first: 0.5, factor: 1.5, cap: 5)
     /// How far ahead of the clock a paced source (a file) is read.
     static let readAhead = 1.0
     /// A network feed is shown this long after it arrives: the room its audio needs to catch up
@@ -324,7 +326,9 @@ final class InputReader: @unchecked Sendable {
         let name = InputOpener.describe(spec)
         events.publish(.inputLost(input: name, error: "\(error)"))
         setHealth(.lost)
-        let reconnector = Reconnector(maxRetries: nil)
+        // Quickly at first (0.5 s, then ×1.5 up to 5 s): viewers see the slate meanwhile, and a
+        // feed back after a few seconds should be on air again within a second or so.
+        let reconnector = Reconnector(backoff: Self.reconnectBackoff, maxRetries: nil)
         let reopened = reconnector.run(initialError: error, attempt: { () throws -> InputFile in
             try opener.open(interrupter: interrupter)
         }, onFailure: { failure in
