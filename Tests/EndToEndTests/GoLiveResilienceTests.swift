@@ -103,6 +103,20 @@ final class GoLiveResilienceTests: EndToEndTestCase {
         XCTAssertGreaterThan(info.videoDuration, 2, "less than 2 s arrived after the reconnect")
         let wrong = info.keyframeIntervals.filter { abs($0 - 2) > 1.0 / 30 + 0.002 }
         XCTAssertEqual(wrong, [], "after the reconnect keyframes are not every 2 s: \(info.keyframeIntervals)")
+        try assertSoundStartsWithThePicture(resumed, "after the reconnect")
+    }
+
+    /// Sound and picture start together: no sound over a picture that is not there yet (an
+    /// AAC frame or two of the encoders' own delay aside).
+    private func assertSoundStartsWithThePicture(_ file: URL, _ when: String, line: UInt = #line) throws {
+        func firstTime(_ stream: String) throws -> Double? {
+            let listed = try ChildProcess.run("ffprobe", ["-v", "error", "-select_streams", stream, "-show_entries", "packet=pts_time",
+                                                         "-of", "csv=p=0", file.path], logDirectory: work, name: "ffprobe-first-\(stream)")
+            return listed.stdout.split(separator: "\n").first.flatMap { Double($0.trimmingCharacters(in: CharacterSet(charactersIn: ", "))) }
+        }
+        let firstVideo = try XCTUnwrap(try firstTime("v:0")), firstAudio = try XCTUnwrap(try firstTime("a:0"))
+        XCTAssertGreaterThanOrEqual(firstAudio, firstVideo - 0.1, "\(when), \(firstVideo - firstAudio) s of sound come before the first picture",
+                                    line: line)
     }
 
     func testFirstConnectionIsRetriedUntilTheIngestAppears() throws {
@@ -122,5 +136,6 @@ final class GoLiveResilienceTests: EndToEndTestCase {
         let info = try probe(received)
         XCTAssertEqual(info.videoPackets.first?.keyframe, true, "the late-joined stream does not start on a keyframe")
         try assertDecodes(received, "the late-joined stream")
+        try assertSoundStartsWithThePicture(received, "joining late")
     }
 }

@@ -67,6 +67,10 @@ final class DestinationWriter: @unchecked Sendable {
     private var connected = false
     private var ending = false
     private var dropVideoUntilKeyframe = false
+    /// Starting afresh (a new connection, a stuck queue thrown away): nothing goes out before a
+    /// keyframe, and the sound waits here so it starts with the picture, not before it.
+    private var startingAfresh = false
+    private var soundBeforeKeyframe: [EncodedPacket] = []
     private var stats = WriterStats()
     private var done = false
     /// Hard bound on queued packets whatever their duration (a writer stuck in a call).
@@ -105,11 +109,25 @@ final class DestinationWriter: @unchecked Sendable {
             if packet.isVideo && packet.isKeyframe {
                 stats.droppedPackets += queuedVideoCount()
                 clear()
+                startOn(packet)
             } else if queueIsEmpty {
-                if packet.isVideo { stats.droppedPackets += 1 }
-                return
+                if packet.isVideo { stats.droppedPackets += 1 } else { holdSound(packet) }
+            } else {
+                append(packet)
             }
-            append(packet)
+            return
+        }
+        if startingAfresh {
+            if packet.isVideo && packet.isKeyframe {
+                startingAfresh = false
+                dropVideoUntilKeyframe = false
+                startOn(packet)
+                condition.signal()
+            } else if packet.isVideo {
+                stats.droppedPackets += 1
+            } else {
+                holdSound(packet)
+            }
             return
         }
         if packet.isVideo {
@@ -128,8 +146,17 @@ final class DestinationWriter: @unchecked Sendable {
             // Stuck: throw the backlog away and restart on the next keyframe.
             stats.droppedPackets += queue.count - head
             clear()
-            dropVideoUntilKeyframe = true
-            if packet.isVideo && !packet.isKeyframe { stats.droppedPackets += 1; return }
+            startingAfresh = true
+            if packet.isVideo && packet.isKeyframe {
+                startingAfresh = false
+                startOn(packet)
+            } else if packet.isVideo {
+                stats.droppedPackets += 1
+            } else {
+                holdSound(packet)
+            }
+            condition.signal()
+            return
         }
         append(packet)
         condition.signal()
@@ -159,6 +186,20 @@ final class DestinationWriter: @unchecked Sendable {
     }
 
     private var queueIsEmpty: Bool { head >= queue.count }
+
+    /// Sound waiting for a fresh start's keyframe: the last few seconds of it.
+    private func holdSound(_ packet: EncodedPacket) {
+        soundBeforeKeyframe.append(packet)
+        if let first = soundBeforeKeyframe.first, packet.seconds - first.seconds > 3 { soundBeforeKeyframe.removeFirst() }
+    }
+
+    /// A fresh start: the keyframe, then the held sound from its time on (an encoder's delay
+    /// has the sound of that moment come out before the picture).
+    private func startOn(_ keyframe: EncodedPacket) {
+        append(keyframe)
+        for sound in soundBeforeKeyframe where sound.presentation >= keyframe.presentation - 0.001 { append(sound) }
+        soundBeforeKeyframe.removeAll()
+    }
 
     private func append(_ packet: EncodedPacket) { queue.append(packet) }
 
@@ -264,7 +305,7 @@ final class DestinationWriter: @unchecked Sendable {
             if !queueIsEmpty, let last = queue.last, last.seconds - queue[head].seconds > settings.dropThreshold {
                 stats.droppedPackets += queuedVideoCount()
                 clear()
-                dropVideoUntilKeyframe = true
+                startingAfresh = true
             }
             condition.unlock()
             events.publish(.destinationConnected(destination: destination.display, attempt: stats.lostCount + 1))
@@ -289,6 +330,8 @@ final class DestinationWriter: @unchecked Sendable {
                 condition.lock()
                 connected = false
                 dropVideoUntilKeyframe = false
+                startingAfresh = false
+                soundBeforeKeyframe.removeAll()
                 stats.lostCount += 1
                 clear()
                 condition.unlock()

@@ -9,6 +9,8 @@ public final class EncodedPacket: @unchecked Sendable {
     public let isKeyframe: Bool
     /// Decoding timestamp in seconds on the show's timeline.
     public let seconds: Double
+    /// Presentation timestamp in seconds: when its picture (or sound) is shown.
+    public let presentation: Double
     public let size: Int
 
     init(_ packet: Packet, timeBase: AVRational, isVideo: Bool) {
@@ -18,6 +20,7 @@ public final class EncodedPacket: @unchecked Sendable {
         isKeyframe = packet.isKeyframe
         let ts = packet.dts != shim_AV_NOPTS_VALUE ? packet.dts : packet.pts
         seconds = Double(ts) * av_q2d(timeBase)
+        presentation = packet.pts != shim_AV_NOPTS_VALUE ? Double(packet.pts) * av_q2d(timeBase) : seconds
         size = packet.size
     }
 }
