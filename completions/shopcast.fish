@@ -52,6 +52,7 @@ complete -c shopcast -n '__shopcast_at shopcast/go-live' -l keyint -x -d 'Keyfra
 complete -c shopcast -n '__shopcast_at shopcast/go-live' -l encoder-speed -x -a 'ultrafast superfast veryfast faster fast medium' -d 'x264 speed preset (default veryfast): slower gives better quality per bit'
 complete -c shopcast -n '__shopcast_at shopcast/go-live' -l duration -x -d 'Stop after this long, e.g. 45m or 1h30m; the show then exits 0'
 complete -c shopcast -n '__shopcast_at shopcast/go-live' -l retries -x -d 'Give up on a destination after N failed reconnections (default: keep trying, unless the server refuses the same way 5 times in a row)'
+complete -c shopcast -n '__shopcast_at shopcast/go-live' -l hold-audio -r -F -d 'Play FILE\'s sound, looped, under the holding slate (default: silence)'
 complete -c shopcast -n '__shopcast_at shopcast/go-live' -l ca-file -r -F -d 'Trust this PEM certificate authority for rtmps:// (default: the system store)'
 complete -c shopcast -n '__shopcast_at shopcast/go-live' -l events -r -F -d 'Write JSON-lines events (started, connected, lost, retrying, stats, offers, stock, ended) to FILE, or - for stdout'
 complete -c shopcast -n '__shopcast_at shopcast/go-live' -l control -x -d 'Serve the control API (HTTP and WebSocket) on PORT, on 127.0.0.1 unless ADDR is given; any other address needs a token'

@@ -61,6 +61,29 @@ final class GoLiveSlateTests: EndToEndTestCase {
         XCTAssertEqual(sound.silentWindows(from: 3.1).count, Int((sound.duration - 3.1) * 50), "the slate is not silent")
     }
 
+    func testHoldAudioPlaysLoopedUnderTheSlate() throws {
+        let source = path("three-seconds.mp4"), music = path("hold.mp3")
+        for (file, inputs) in [(source, ["-f", "lavfi", "-i", "testsrc2=size=640x360:rate=30", "-f", "lavfi", "-i",
+                                         "sine=frequency=440:sample_rate=48000", "-t", "3", "-c:v", "libx264", "-preset", "ultrafast"]),
+                               (music, ["-f", "lavfi", "-i", "sine=frequency=880:sample_rate=44100", "-t", "1.3"])] {
+            let made = try ChildProcess.run("ffmpeg", ["-nostdin", "-v", "error"] + inputs + [file.path], logDirectory: work)
+            XCTAssertEqual(made.termination, .exited(0), made.stderr)
+        }
+        let output = path("show.mkv")
+        let run = try runShopcast(["go-live", "-q", "-i", source.path, "--hold-audio", music.path, "--duration", "7s",
+                                   "--preset", "480p30", "--encoder-speed", "ultrafast", "-t", output.path], timeout: 30)
+        XCTAssertEqual(exitStatus(run), 0, run.summary)
+        // The file's 440 Hz, then from 3 s the 1.3 s of 880 Hz going round three times: no hole.
+        let sound = try AudioSamples.decode(output, work: work)
+        XCTAssertEqual(sound.silentWindows(from: 0.1), [], "holes in the sound (hold music looped?)")
+        XCTAssertEqual(sound.frequency(from: 0.5, to: 2.8), 440, accuracy: 10)
+        XCTAssertEqual(sound.frequency(from: 3.2, to: 6.8), 880, accuracy: 10, "under the slate: not the hold music")
+        let bad = try runShopcast(["go-live", "-q", "-i", source.path, "--hold-audio", source.deletingLastPathComponent().path + "/missing.mp3",
+                                   "--duration", "2s", "-t", path("never.mkv").path], timeout: 30)
+        XCTAssertEqual(exitStatus(bad), 66, bad.summary)
+        XCTAssertTrue(bad.stderr.contains("--hold-audio") && bad.stderr.contains("missing.mp3"), bad.stderr)
+    }
+
     func testStalledFeedShowsTheSlateAndThenItsPicturesAgain() throws {
         let ingest = try startNginx()
         let feed = ingest.url(stream: "studio")

@@ -11,6 +11,7 @@ struct GoLiveOptions {
     var duration: Double?
     var retries: Int?
     var caFile: String?
+    var holdAudio: String?
     var events: String?
     var quiet: Bool
     var verbose: Bool
@@ -102,6 +103,7 @@ struct GoLiveOptions {
             retries = n
         }
         caFile = p.value("ca-file")
+        holdAudio = p.value("hold-audio")
         events = p.value("events")
         if let text = p.value("control") {
             guard let address = ControlAddress.parse(text) else {

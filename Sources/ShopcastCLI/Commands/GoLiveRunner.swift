@@ -100,10 +100,11 @@ enum GoLiveRunner {
         }
         defer { server?.stop() }
 
-        let config = LiveConfig(inputs: options.inputs, destinations: destinations, loop: options.loop,
+        var config = LiveConfig(inputs: options.inputs, destinations: destinations, loop: options.loop,
                                 format: format, duration: options.duration, maxRetries: options.retries,
                                 caFile: options.caFile, environment: context.environment,
                                 show: show, compositor: compositor)
+        config.holdAudio = options.holdAudio.map { $0.hasPrefix("/") ? $0 : context.currentDirectory.appendingPathComponent($0).path }
         // Watch signals before opening inputs: a feed can take seconds to answer.
         let started = SessionBox()
         let signals = SignalWatcher { count in

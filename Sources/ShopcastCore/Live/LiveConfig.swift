@@ -16,6 +16,8 @@ public struct LiveConfig {
     public var show: LiveShow?
     /// Draws each frame's show state on the picture (the manifest's product cards), if any.
     public var compositor: FrameCompositor?
+    /// The sound under the holding slate, looped (`--hold-audio FILE`); nil: silence.
+    public var holdAudio: String?
 
     public init(inputs: [InputSpec], destinations: [Destination], loop: Bool, format: OutputFormat,
                 duration: Double?, maxRetries: Int?, caFile: String?, environment: [String: String],

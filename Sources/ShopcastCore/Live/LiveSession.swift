@@ -23,6 +23,9 @@ public final class LiveSession: @unchecked Sendable {
     private let audioEncoder: Encoder
     private var writers: [DestinationWriter] = []
     private let stage: VideoStage
+    private let holdAudio: HoldAudio?
+    /// The slate is on air (set and read on the encoder thread).
+    private var slateOnAir = false
 
     private let lock = NSLock()
     private var stopRequested = false
@@ -80,6 +83,7 @@ public final class LiveSession: @unchecked Sendable {
             throw ShopcastError(.internal, "cannot draw the holding slate: \(error)")
         }
         duration = config.duration
+        holdAudio = try config.holdAudio.map { try HoldAudio(path: $0) }
         let settingsFor: (Destination) -> DestinationWriter.Settings = { d in
             DestinationWriter.Settings(maxRetries: config.maxRetries, caFile: config.caFile,
                                        dropThreshold: d.isNetwork ? 0.7 : 10)
@@ -375,6 +379,7 @@ public final class LiveSession: @unchecked Sendable {
             // The producer's break first; else the lost picture's.
             let reason = state?.slate == true ? "break" : loss
             if reason != slate?.reason { slate = putOnAir(reason, replacing: slate, at: t) }
+            slateOnAir = slate != nil
             let picture = try stage.render(source, orientation: videoQueue.orientation, index: index, state: state,
                                            slateSeconds: slate.map { Int(max(0, t - $0.since)) })
             lastPicture = picture
@@ -443,6 +448,8 @@ public final class LiveSession: @unchecked Sendable {
             left.data.withMemoryRebound(to: Float.self, capacity: Int(frameSize)) { l in
                 right.data.withMemoryRebound(to: Float.self, capacity: Int(frameSize)) { r in
                     audioTimeline.pull(position: at, count: Int(frameSize), left: l, right: r)
+                    // Under the slate: the hold music (the input's own sound, if any, is dropped).
+                    if slateOnAir, let holdAudio { holdAudio.fill(count: Int(frameSize), left: l, right: r) }
                 }
             }
             frame.pts = position

@@ -36,6 +36,16 @@ struct AudioSamples {
         return holes
     }
 
+    /// The pitch of a steady tone between `from` and `to` seconds of the file's sound, from its
+    /// upward zero crossings.
+    func frequency(from: Double, to: Double) -> Double {
+        let a = max(1, Int((from - start) * Double(Self.rate))), b = min(samples.count, Int((to - start) * Double(Self.rate)))
+        guard b > a else { return 0 }
+        var crossings = 0
+        for i in a..<b where samples[i - 1] < 0 && samples[i] >= 0 { crossings += 1 }
+        return Double(crossings) / (Double(b - a) / Double(Self.rate))
+    }
+
     /// Times at which a sound starts after at least `quiet` seconds under `floor`.
     func onsets(floor: Int16 = 3000, quiet: Double = 0.3) -> [Double] {
         var found: [Double] = []
