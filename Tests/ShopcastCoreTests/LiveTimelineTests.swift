@@ -1,14 +1,16 @@
 import XCTest
 @testable import ShopcastCore
 
-final class LiveTimelineTests: XCTestCase {
-    func pull(_ t: AudioTimeline, _ position: Int64, _ count: Int) -> [Float] {
-        var l = [Float](repeating: -9, count: count), r = [Float](repeating: -9, count: count)
-        l.withUnsafeMutableBufferPointer { lp in
-            r.withUnsafeMutableBufferPointer { rp in t.pull(position: position, count: count, left: lp.baseAddress!, right: rp.baseAddress!) }
-        }
-        return l
+/// `count` samples (left channel) pulled from the timeline at `position`.
+private func pull(_ t: AudioTimeline, _ position: Int64, _ count: Int) -> [Float] {
+    var l = [Float](repeating: -9, count: count), r = [Float](repeating: -9, count: count)
+    l.withUnsafeMutableBufferPointer { lp in
+        r.withUnsafeMutableBufferPointer { rp in t.pull(position: position, count: count, left: lp.baseAddress!, right: rp.baseAddress!) }
     }
+    return l
+}
+
+final class LiveTimelineTests: XCTestCase {
 
     func testGapBecomesSilenceAndLateAudioIsSkipped() {
         let t = AudioTimeline()
@@ -54,15 +56,8 @@ final class LiveTimelineTests: XCTestCase {
     }
 }
 
+/// Pushes take interleaved stereo: 2 floats a sample.
 final class AudioTimelinePlacementTests: XCTestCase {
-    /// Pushes take interleaved stereo: 2 floats a sample.
-    func pull(_ t: AudioTimeline, _ position: Int64, _ count: Int) -> [Float] {
-        var l = [Float](repeating: -9, count: count), r = [Float](repeating: -9, count: count)
-        l.withUnsafeMutableBufferPointer { lp in
-            r.withUnsafeMutableBufferPointer { rp in t.pull(position: position, count: count, left: lp.baseAddress!, right: rp.baseAddress!) }
-        }
-        return l
-    }
 
     func testSoundAfterSilenceStartsExactlyWhereStamped() {
         // 10 ms in: a file's first sound is not moved to the start of the show (it was, by up
