@@ -47,7 +47,7 @@ final class InputReader: @unchecked Sendable {
     /// with its pictures when the feed's container sends it late.
     static let feedDelay = 1.0
     /// A held picture is decoded this long before it is due, for the decoder's own delay.
-    static let decodeLead = 0.1
+    static let decodeLead = 0.04
 
     private let stateLock = NSCondition()
     private var endedAt: Double?
