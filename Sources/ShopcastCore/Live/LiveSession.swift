@@ -24,8 +24,6 @@ public final class LiveSession: @unchecked Sendable {
     private var writers: [DestinationWriter] = []
     private let stage: VideoStage
     private let holdAudio: HoldAudio?
-    /// The slate is on air (set and read on the encoder thread).
-    private var slateOnAir = false
 
     private let lock = NSLock()
     private var stopRequested = false
@@ -363,7 +361,8 @@ public final class LiveSession: @unchecked Sendable {
                 lock.lock()
                 skippedFrames += 1
                 lock.unlock()
-                try encodeAudio(upTo: (index + 1) * rate / fps, position: &audioPosition, frameSize: audioFrameSize)
+                try encodeAudio(upTo: (index + 1) * rate / fps, position: &audioPosition, frameSize: audioFrameSize,
+                                underSlate: slate != nil)
                 index += 1
                 lock.lock()
                 framesEncoded = index
@@ -379,14 +378,14 @@ public final class LiveSession: @unchecked Sendable {
             // The producer's break first; else the lost picture's.
             let reason = state?.slate == true ? "break" : loss
             if reason != slate?.reason { slate = putOnAir(reason, replacing: slate, at: t) }
-            slateOnAir = slate != nil
             let picture = try stage.render(source, orientation: videoQueue.orientation, index: index, state: state,
                                            slateSeconds: slate.map { Int(max(0, t - $0.since)) })
             lastPicture = picture
             try videoEncoder.send(picture)
             distribute(try videoEncoder.drain())
 
-            try encodeAudio(upTo: (index + 1) * rate / fps, position: &audioPosition, frameSize: audioFrameSize)
+            try encodeAudio(upTo: (index + 1) * rate / fps, position: &audioPosition, frameSize: audioFrameSize,
+                                underSlate: slate != nil)
             index += 1
             lock.lock()
             framesEncoded = index
@@ -439,8 +438,9 @@ public final class LiveSession: @unchecked Sendable {
         }
     }
 
-    /// Encodes the sound up to sample `target`, a whole encoder frame at a time, from `position` on.
-    private func encodeAudio(upTo target: Int64, position: inout Int64, frameSize: Int64) throws {
+    /// Encodes the sound up to sample `target`, a whole encoder frame at a time, from `position` on;
+    /// `underSlate`, the hold music when there is one.
+    private func encodeAudio(upTo target: Int64, position: inout Int64, frameSize: Int64, underSlate: Bool) throws {
         while position + frameSize <= target {
             let frame = try Frame(audioSamples: Int(frameSize), sampleRate: OutputFormat.audioSampleRate, channels: OutputFormat.audioChannels)
             guard let left = frame.plane(0), let right = frame.plane(1) else { break }
@@ -449,7 +449,7 @@ public final class LiveSession: @unchecked Sendable {
                 right.data.withMemoryRebound(to: Float.self, capacity: Int(frameSize)) { r in
                     audioTimeline.pull(position: at, count: Int(frameSize), left: l, right: r)
                     // Under the slate: the hold music (the input's own sound, if any, is dropped).
-                    if slateOnAir, let holdAudio { holdAudio.fill(count: Int(frameSize), left: l, right: r) }
+                    if underSlate, let holdAudio { holdAudio.fill(count: Int(frameSize), left: l, right: r) }
                 }
             }
             frame.pts = position

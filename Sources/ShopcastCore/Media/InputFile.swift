@@ -71,9 +71,5 @@ public final class InputFile {
     }
 
     /// Stream start time in seconds, 0 when unknown.
-    func startTime(of index: Int) -> Double {
-        let st = stream(index).pointee
-        guard st.start_time != shim_AV_NOPTS_VALUE else { return 0 }
-        return Double(st.start_time) * av_q2d(st.time_base)
-    }
+    func startTime(of index: Int) -> Double { firstTime(of: index) ?? 0 }
 }
