@@ -118,16 +118,7 @@ final class DestinationWriter: @unchecked Sendable {
             return
         }
         if startingAfresh {
-            if packet.isVideo && packet.isKeyframe {
-                startingAfresh = false
-                dropVideoUntilKeyframe = false
-                startOn(packet)
-                condition.signal()
-            } else if packet.isVideo {
-                stats.droppedPackets += 1
-            } else {
-                holdSound(packet)
-            }
+            takeWhileStartingAfresh(packet)
             return
         }
         if packet.isVideo {
@@ -147,15 +138,7 @@ final class DestinationWriter: @unchecked Sendable {
             stats.droppedPackets += queue.count - head
             clear()
             startingAfresh = true
-            if packet.isVideo && packet.isKeyframe {
-                startingAfresh = false
-                startOn(packet)
-            } else if packet.isVideo {
-                stats.droppedPackets += 1
-            } else {
-                holdSound(packet)
-            }
-            condition.signal()
+            takeWhileStartingAfresh(packet)
             return
         }
         append(packet)
@@ -186,6 +169,21 @@ final class DestinationWriter: @unchecked Sendable {
     }
 
     private var queueIsEmpty: Bool { head >= queue.count }
+
+    /// Starting afresh: a keyframe starts the queue again (with the sound from its time on);
+    /// pictures before it are dropped, sound before it waits.
+    private func takeWhileStartingAfresh(_ packet: EncodedPacket) {
+        if packet.isVideo && packet.isKeyframe {
+            startingAfresh = false
+            dropVideoUntilKeyframe = false
+            startOn(packet)
+            condition.signal()
+        } else if packet.isVideo {
+            stats.droppedPackets += 1
+        } else {
+            holdSound(packet)
+        }
+    }
 
     /// Sound waiting for a fresh start's keyframe: the last few seconds of it.
     private func holdSound(_ packet: EncodedPacket) {
