@@ -23,9 +23,10 @@ let package = Package(
         .systemLibrary(name: "CQRencode", pkgConfig: "libqrencode"),
         .target(
             name: "ShopcastCore",
-            dependencies: ["CFFmpeg", "CCairo", "CQRencode", .product(name: "Yams", package: "Yams")]
+            dependencies: ["CFFmpeg", "CCairo", "CQRencode", "CLinux", .product(name: "Yams", package: "Yams")]
         ),
-        // A few Linux calls the Glibc module lacks (prctl), seen only from ShopcastCLI.
+        // A few Linux calls the Glibc module lacks (prctl, ioctl): ShopcastCLI for the process,
+        // ShopcastCore/Media for a socket's send queue.
         .systemLibrary(name: "CLinux"),
         // The control API: HTTP + WebSocket -> show commands; seen only from ShopcastCLI.
         .target(

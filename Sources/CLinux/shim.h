@@ -3,6 +3,9 @@
 #define SHOPCAST_CLINUX_SHIM_H
 #include <malloc.h>
 #include <sys/prctl.h>
+#include <sys/ioctl.h>
+#include <sys/socket.h>
+#include <linux/sockios.h>
 
 /// Turns off transparent huge pages for this process (and what it executes); 0 on success.
 static inline int shim_disable_transparent_huge_pages(void) {
@@ -13,5 +16,17 @@ static inline int shim_disable_transparent_huge_pages(void) {
 /// and each keeps freed memory of its own; a show's handful of long-lived threads do fine with two.
 static inline int shim_limit_malloc_arenas(int count) {
     return mallopt(M_ARENA_MAX, count);
+}
+/// Bytes a TCP socket holds that its peer has not acknowledged yet (SIOCOUTQ), or -1.
+static inline int shim_socket_unacknowledged(int fd) {
+    int bytes = 0;
+    return ioctl(fd, SIOCOUTQ, &bytes) == 0 ? bytes : -1;
+}
+
+/// True when `fd` is a stream socket (TCP).
+static inline int shim_is_stream_socket(int fd) {
+    int type = 0;
+    socklen_t size = sizeof type;
+    return getsockopt(fd, SOL_SOCKET, SO_TYPE, &type, &size) == 0 && type == SOCK_STREAM;
 }
 #endif

@@ -23,7 +23,7 @@ enum MetricsDocument {
         family("shopcast_bitrate_bits_per_second", "gauge", "Encoded bits per second over the last second.", [([], status?.bitRate ?? 0)])
         family("shopcast_stream_time_seconds", "gauge", "Seconds of stream encoded.", [([], status?.elapsed ?? 0)])
         let destinations = status?.destinations ?? []
-        let states = ["connecting", "live", "retrying", "failed", "finished", "stopped"]
+        let states = ["connecting", "live", "degraded", "retrying", "failed", "finished", "stopped"]
         family("shopcast_destination_state", "gauge", "1 for the state each destination is in, 0 for the others.",
                destinations.flatMap { d in states.map { ([("destination", d.display), ("state", $0)], d.stats.state.label == $0 ? 1 : 0) } })
         family("shopcast_destination_sent_bytes_total", "counter", "Bytes written to each destination.",
@@ -32,7 +32,7 @@ enum MetricsDocument {
                destinations.map { ([("destination", $0.display)], Double($0.stats.sentPackets)) })
         family("shopcast_destination_dropped_packets_total", "counter", "Video packets dropped for a slow or absent destination.",
                destinations.map { ([("destination", $0.display)], Double($0.stats.droppedPackets)) })
-        family("shopcast_destination_lag_seconds", "gauge", "Seconds of stream queued for each destination.",
+        family("shopcast_destination_lag_seconds", "gauge", "Seconds each destination is behind the live edge: queued, or still in its socket.",
                destinations.map { ([("destination", $0.display)], $0.stats.lag) })
         family("shopcast_destination_reconnects_total", "counter", "Times each destination was lost and reconnected.",
                destinations.map { ([("destination", $0.display)], Double($0.stats.lostCount)) })

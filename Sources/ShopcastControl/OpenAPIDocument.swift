@@ -409,11 +409,12 @@ enum OpenAPIDocument {
           "banners": {"type": "array", "items": {"type": "object", "required": ["banner", "text", "starts_at", "ends_at"], "properties": {"banner": {"type": "string"}, "text": {"type": "string"}, "starts_at": {"type": "string", "nullable": true}, "ends_at": {"type": "string", "nullable": true}}}},
           "offers": {"type": "array", "items": {"type": "object", "required": ["offer", "product", "on_cue"], "properties": {"offer": {"type": "string"}, "product": {"type": "string"}, "on_cue": {"type": "boolean"}}}},
           "stream": {
-            "type": "object", "nullable": true, "required": ["frames", "fps", "bitrate", "skipped_frames", "slate"],
+            "type": "object", "nullable": true, "required": ["frames", "fps", "bitrate", "skipped_frames", "slate", "source"],
             "properties": {"frames": {"type": "integer"}, "fps": {"type": "number"}, "bitrate": {"type": "integer"}, "skipped_frames": {"type": "integer"},
-                           "slate": {"type": "string", "nullable": true, "enum": ["break", "input-stalled", "input-lost", "input-ended", null], "description": "Why the holding slate is on air (break: the producer put it up); null when the picture is."}}
+                           "slate": {"type": "string", "nullable": true, "enum": ["break", "input-stalled", "input-lost", "input-ended", null], "description": "Why the holding slate is on air (break: the producer put it up); null when the picture is."},
+                           "source": {"type": "string", "enum": ["primary", "backup"], "description": "Which input gives the picture: backup while --backup-input stands in for a lost first input."}}
           },
-          "destinations": {"type": "array", "items": {"type": "object", "required": ["destination", "state", "sent_bytes", "sent_packets", "dropped_packets", "lag", "reconnects"], "properties": {"destination": {"type": "string"}, "state": {"type": "string", "enum": ["connecting", "live", "retrying", "failed", "finished", "stopped"]}, "sent_bytes": {"type": "integer"}, "sent_packets": {"type": "integer"}, "dropped_packets": {"type": "integer"}, "lag": {"type": "number"}, "reconnects": {"type": "integer"}}}},
+          "destinations": {"type": "array", "items": {"type": "object", "required": ["destination", "state", "sent_bytes", "sent_packets", "dropped_packets", "lag", "reconnects"], "properties": {"destination": {"type": "string"}, "state": {"type": "string", "enum": ["connecting", "live", "degraded", "retrying", "failed", "finished", "stopped"]}, "sent_bytes": {"type": "integer"}, "sent_packets": {"type": "integer"}, "dropped_packets": {"type": "integer"}, "lag": {"type": "number"}, "reconnects": {"type": "integer"}}}},
           "inputs": {"type": "array", "items": {"type": "object", "required": ["input", "health"], "properties": {"input": {"type": "string"}, "health": {"type": "string", "enum": ["live", "stalled", "lost", "retrying", "ended", "failed"]}}}}
         }
       }

@@ -35,7 +35,8 @@ enum StateDocument {
         if let status {
             stream = .object([("frames", .int(Int(status.frames))), ("fps", .seconds((status.fps * 10).rounded() / 10)),
                               ("bitrate", .int(Int(status.bitRate))), ("skipped_frames", .int(Int(status.skippedFrames))),
-                              ("slate", status.slate.map { .string($0) } ?? .null)])
+                              ("slate", status.slate.map { .string($0) } ?? .null),
+                              ("source", .string(status.onBackup ? "backup" : "primary"))])
             destinations = status.destinations.map { d in
                 .object([("destination", .string(d.display)), ("state", .string(d.stats.state.label)),
                          ("sent_bytes", .int(d.stats.sentBytes)), ("sent_packets", .int(d.stats.sentPackets)),

@@ -5,12 +5,13 @@ import XCTest
 /// go-live's status line is rewritten in place once a second: wider than the terminal, it wraps
 /// and each refresh leaves a copy behind. It must fit, and still say how each destination is.
 final class StatusLineTests: XCTestCase {
-    private func status(_ destinations: [(String, WriterState, Int)], slate: String? = nil) -> LiveStatus {
+    private func status(_ destinations: [(String, WriterState, Int)], slate: String? = nil, lag: Double = 0) -> LiveStatus {
         LiveStatus(elapsed: 3723, frames: 111_690, fps: 29.97, bitRate: 3_512_000,
                    destinations: destinations.map { name, state, dropped in
                        var stats = WriterStats()
                        stats.state = state
                        stats.droppedPackets = dropped
+                       stats.lag = lag
                        return (name, stats)
                    }, slate: slate)
     }
@@ -42,5 +43,14 @@ final class StatusLineTests: XCTestCase {
             let line = StatusPrinter.line(status(many, slate: "break"), width: width)
             XCTAssertLessThanOrEqual(TerminalWidth.columns(line), max(10, width - 1), "at \(width) columns: \(line)")
         }
+    }
+
+    func testADegradedDestinationShowsHowFarBehindItIsAtEveryWidth() {
+        let slow: [(String, WriterState, Int)] = [("rtmp://a.rtmp.youtube.com/live2/****", .degraded, 212)] + three.dropFirst()
+        let wide = StatusPrinter.line(status(slow, lag: 1.74), width: 240)
+        XCTAssertTrue(wide.contains("youtube.com/live2/**** degraded 1.7s behind (212 dropped)"), wide)
+        let narrow = StatusPrinter.line(status(slow, lag: 1.74), width: 80)
+        XCTAssertLessThanOrEqual(TerminalWidth.columns(narrow), 79, narrow)
+        XCTAssertTrue(narrow.contains("1.7s"), "the lag is missing at 80 columns: \(narrow)")
     }
 }

@@ -12,6 +12,7 @@ struct GoLiveOptions {
     var retries: Int?
     var caFile: String?
     var holdAudio: String?
+    var backupInput: InputSpec?
     var events: String?
     var quiet: Bool
     var verbose: Bool
@@ -104,6 +105,10 @@ struct GoLiveOptions {
         }
         caFile = p.value("ca-file")
         holdAudio = p.value("hold-audio")
+        if let text = p.value("backup-input") {
+            do { backupInput = try InputSpec.parse(text) } catch let e as ShopcastError { throw UsageError("--backup-input: " + e.message, command: command) }
+            if case .mic = backupInput { throw UsageError("--backup-input '\(text)' gives no picture: it stands in for the first input's picture", command: command) }
+        }
         events = p.value("events")
         if let text = p.value("control") {
             guard let address = ControlAddress.parse(text) else {

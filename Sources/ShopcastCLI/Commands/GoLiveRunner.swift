@@ -104,6 +104,7 @@ enum GoLiveRunner {
                                 format: format, duration: options.duration, maxRetries: options.retries,
                                 caFile: options.caFile, environment: context.environment,
                                 show: show, compositor: compositor)
+        config.backupInput = options.backupInput
         config.holdAudio = options.holdAudio.map { $0.hasPrefix("/") ? $0 : context.currentDirectory.appendingPathComponent($0).path }
         // Watch signals before opening inputs: a feed can take seconds to answer.
         let started = SessionBox()

@@ -12,6 +12,7 @@ final class StatusPrinter: @unchecked Sendable {
     private var lastStates: [String: String] = [:]
     private var lastInputStates: [String: String] = [:]
     private var lastSlate: String?
+    private var lastOnBackup = false
 
     init(console: Console, quiet: Bool) {
         self.console = console
@@ -48,6 +49,8 @@ final class StatusPrinter: @unchecked Sendable {
                 lastStates[d.display] = label
                 if case .retrying = d.stats.state {
                     warning("\(d.display): \(label)")
+                } else if d.stats.state == .degraded {
+                    warning("\(d.display): \(label)")
                 } else if !(first && d.stats.state == .connecting) {
                     note("\(d.display): \(label)")
                 }
@@ -62,6 +65,17 @@ final class StatusPrinter: @unchecked Sendable {
             case "failed": warning("input \(input.name): failed")
             default: break  // retrying (each attempt is an event), stalled and ended (the slate says it)
             }
+        }
+        if status.onBackup != lastOnBackup {
+            let picture = status.inputs.first?.name ?? "the picture"
+            let backup = status.inputs.count > 1 ? status.inputs[status.inputs.count - 1].name : "the backup input"
+            if status.onBackup {
+                let why = status.inputs.first?.health == "ended" ? "ended before the show's end" : "delivers no picture"
+                warning("input \(picture) \(why): the backup \(backup) is on air")
+            } else {
+                note("input \(picture): back on air, the backup is off")
+            }
+            lastOnBackup = status.onBackup
         }
         if status.slate != lastSlate {
             let picture = status.inputs.first?.name ?? "the picture"
@@ -101,6 +115,7 @@ final class StatusPrinter: @unchecked Sendable {
         switch state {
         case .connecting: return "connecting"
         case .live: return "live"
+        case .degraded: return "degraded: the link cannot carry the stream, pictures dropped to stay within a second or two of live"
         case let .retrying(retry, wait): return String(format: "lost, retry %d in %.1fs", retry, wait)
         case .failed(let message): return "failed for good: \(message)"
         case .finished: return "finished"
@@ -118,13 +133,14 @@ final class StatusPrinter: @unchecked Sendable {
             var parts = [clock(status.elapsed)]
             if level < 3 { parts.append(String(format: level == 0 ? "%4.1f fps" : "%.0f fps", status.fps)) }
             parts.append(String(format: level < 2 ? "%6.0f kb/s" : "%.0fk", status.bitRate / 1000))
-            if status.slate != nil { parts.append("SLATE") }
+            if status.slate != nil { parts.append("SLATE") } else if status.onBackup { parts.append("BACKUP") }
             var line = parts.joined(separator: level < 2 ? "  " : " ")
             for d in status.destinations {
                 let recording = d.display.hasPrefix("/")
                 let name = ellipsized(level == 0 ? short(d.display) : label(d.display), to: [Int.max, 24, 16, 12][level])
                 var state = recording && d.stats.state == .live ? "recording" : d.stats.state.label
                 if level >= 2 { state = recording && d.stats.state == .live ? "rec" : state }
+                if d.stats.state == .degraded { state = level < 2 ? String(format: "degraded %.1fs behind", d.stats.lag) : String(format: "slow %.1fs", d.stats.lag) }
                 line += (level < 2 ? "  | " : " | ") + name + " " + state
                 if d.stats.droppedPackets > 0 { line += level < 2 ? " (\(d.stats.droppedPackets) dropped)" : " -\(d.stats.droppedPackets)" }
             }

@@ -102,6 +102,8 @@ public final class EventEncoder: @unchecked Sendable {
             fields += [("destination", .string(destination)), ("attempt", .int(attempt))]
         case let .destinationLost(destination, error), let .destinationFailed(destination, error):
             fields += [("destination", .string(destination)), ("error", .string(error))]
+        case let .destinationDegraded(destination, lag), let .destinationRecovered(destination, lag):
+            fields += [("destination", .string(destination)), ("lag", .seconds(lag))]
         case let .destinationRetrying(destination, attempt, wait, error):
             fields += [("destination", .string(destination)), ("attempt", .int(attempt)), ("wait", .seconds(wait)),
                        ("error", .string(error))]
@@ -113,6 +115,8 @@ public final class EventEncoder: @unchecked Sendable {
             fields.append(("input", .string(input)))
         case let .inputResumed(input, after):
             fields += [("input", .string(input)), ("after", .seconds(after))]
+        case let .inputSwitched(to, input):
+            fields += [("to", .string(to)), ("input", .string(input))]
         case .slateStarted(let reason):
             fields.append(("reason", .string(reason)))
         case .slateEnded(let seconds):

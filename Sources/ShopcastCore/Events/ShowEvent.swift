@@ -28,6 +28,11 @@ public enum ShowEvent: Sendable {
     case destinationLost(destination: String, error: String)
     case destinationRetrying(destination: String, attempt: Int, wait: Double, error: String)
     case destinationFailed(destination: String, error: String)
+    /// A destination fell more than its drop threshold behind the live edge (a slow link): it
+    /// drops pictures to keep up. `lag` in seconds.
+    case destinationDegraded(destination: String, lag: Double)
+    /// A degraded destination has kept up again for a few seconds.
+    case destinationRecovered(destination: String, lag: Double)
     case inputLost(input: String, error: String)
     case inputRetrying(input: String, attempt: Int, wait: Double)
     case inputConnected(input: String)
@@ -39,6 +44,9 @@ public enum ShowEvent: Sendable {
     case inputResumed(input: String, after: Double)
     /// The input ended before the show's end (a file without --loop): the slate holds until then.
     case inputEnded(input: String)
+    /// The show cut to the backup input (`to` backup) while the picture input is lost, or back
+    /// to it (`to` primary); `input` is the one now on air.
+    case inputSwitched(to: String, input: String)
     /// The holding slate went on air: `reason` input-stalled, input-lost or input-ended.
     case slateStarted(reason: String)
     /// The holding slate came off after `seconds` on air.
@@ -67,6 +75,8 @@ public enum ShowEvent: Sendable {
         case .destinationLost: return "destination.lost"
         case .destinationRetrying: return "destination.retrying"
         case .destinationFailed: return "destination.failed"
+        case .destinationDegraded: return "destination.degraded"
+        case .destinationRecovered: return "destination.recovered"
         case .inputLost: return "input.lost"
         case .inputRetrying: return "input.retrying"
         case .inputConnected: return "input.connected"
@@ -74,6 +84,7 @@ public enum ShowEvent: Sendable {
         case .inputStalled: return "input.stalled"
         case .inputResumed: return "input.resumed"
         case .inputEnded: return "input.ended"
+        case .inputSwitched: return "input.switched"
         case .slateStarted: return "slate.start"
         case .slateEnded: return "slate.end"
         case .encoderBehind: return "encoder.behind"

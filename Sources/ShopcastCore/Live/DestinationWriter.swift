@@ -4,6 +4,8 @@ import Foundation
 public enum WriterState: Equatable, Sendable {
     case connecting
     case live
+    /// Connected but behind the live edge (a slow link): pictures are being dropped to keep up.
+    case degraded
     case retrying(retry: Int, wait: Double)
     /// Gave up (retries exhausted, or a recording that cannot be written).
     case failed(String)
@@ -16,6 +18,7 @@ public enum WriterState: Equatable, Sendable {
         switch self {
         case .connecting: return "connecting"
         case .live: return "live"
+        case .degraded: return "degraded"
         case .retrying: return "retrying"
         case .failed: return "failed"
         case .finished: return "finished"
@@ -33,22 +36,25 @@ public struct WriterStats: Sendable {
     public var everConnected = false
     /// Lost at least once (and maybe back since).
     public var lostCount = 0
-    /// Seconds of stream waiting in the queue: how far behind the live edge it is.
+    /// Seconds of stream not yet delivered — queued, or for a TCP destination still in the
+    /// socket's send buffer: how far behind the live edge it is.
     public var lag = 0.0
     /// Why the last attempt failed (masked), while it is retrying.
     public var reason: String?
 }
 
 /// Writes the show to one destination on its own thread, with its own bounded queue: a slow or
-/// dead destination never blocks the encoder or the others. Network destinations drop video up to
-/// the next keyframe (never audio) when more than `dropThreshold` seconds are queued, and
-/// reconnect with backoff when they fail, resuming on a keyframe with continuing timestamps.
+/// dead destination never blocks the encoder or the others. A destination more than
+/// `dropThreshold` seconds behind — its queue, and for RTMP(S) what the socket's send buffer still
+/// holds — drops video up to the next keyframe (never audio) and is `degraded` while it does.
+/// Network destinations reconnect with backoff when they fail, resuming on a keyframe with
+/// continuing timestamps.
 final class DestinationWriter: @unchecked Sendable {
     struct Settings {
         var maxRetries: Int?
         var caFile: String?
         var backoff = Backoff()
-        /// Network: ~0.7 s as OBS does; a recording tolerates disk hiccups longer.
+        /// Network: 1 s, counting what the socket holds; a recording tolerates disk hiccups longer.
         var dropThreshold: Double
         /// Seconds a network write or connect may block before the connection counts as dead.
         var writeTimeout = 5.0
@@ -66,7 +72,18 @@ final class DestinationWriter: @unchecked Sendable {
     private var head = 0
     private var connected = false
     private var ending = false
-    private var dropVideoUntilKeyframe = false
+    private var policy: DropPolicy
+    /// Stream time of the newest packet offered, kept or not: the live edge.
+    private var newest: Double?
+    /// The socket at the writer's last look: the stream time of the oldest packet it still
+    /// holds (written, not acknowledged), how many bytes, and how fast the link drains it.
+    private var socketHead: Double?
+    private var socketBytes = 0
+    private var linkRate: Double?
+    private var queuedBytes = 0
+    /// The lag's peak over the last 2.5 to 5 s of stream: what the status line, events and
+    /// API report (a slow link's lag saws up and down with every GOP).
+    private var lagPeak = PeakHold(window: 2.5)
     /// Starting afresh (a new connection, a stuck queue thrown away): nothing goes out before a
     /// keyframe, and the sound waits here so it starts with the picture, not before it.
     private var startingAfresh = false
@@ -75,6 +92,11 @@ final class DestinationWriter: @unchecked Sendable {
     private var done = false
     /// Hard bound on queued packets whatever their duration (a writer stuck in a call).
     private let maxQueued = 4000
+    /// The writer thread's own: the TCP socket of the current connection, and which packet
+    /// ends at which byte of it.
+    private var socket: SocketBacklog?
+    private var ledger = SendLedger()
+    private var rate = LinkRate()
 
     init(destination: Destination, video: Encoder, audio: Encoder, settings: Settings, events: EventBus) {
         self.destination = destination
@@ -82,6 +104,7 @@ final class DestinationWriter: @unchecked Sendable {
         self.audio = audio
         self.settings = settings
         self.events = events
+        policy = DropPolicy(threshold: settings.dropThreshold, reportsDegraded: destination.isNetwork)
     }
 
     func start() {
@@ -93,16 +116,50 @@ final class DestinationWriter: @unchecked Sendable {
     var snapshot: WriterStats {
         condition.lock(); defer { condition.unlock() }
         var copy = stats
-        if !queueIsEmpty, let last = queue.last { copy.lag = max(0, last.seconds - queue[head].seconds) }
+        let now = lag
+        copy.lag = connected ? max(now, lagPeak.peak(at: newest ?? 0)) : now
         return copy
     }
+
+    /// How far behind the live edge the destination is: the newest packet offered against the
+    /// oldest not delivered, or the time the link needs to carry what is pending, whichever is
+    /// more.
+    private var lag: Double {
+        guard let newest, let oldest = oldestUndelivered else { return 0 }
+        let draining = linkRate.map { Double(queuedBytes + socketBytes) / $0 } ?? 0
+        return max(0, newest - oldest, draining)
+    }
+
+    /// How late `packet` would reach the server if queued now: once the link's rate is known,
+    /// the time it takes to carry everything ahead of it; before, how far the oldest packet not
+    /// delivered trails it.
+    private func delay(of packet: EncodedPacket) -> Double {
+        if let linkRate { return Double(queuedBytes + socketBytes + packet.size) / linkRate }
+        return max(0, packet.seconds - (oldestUndelivered ?? packet.seconds))
+    }
+
+    /// The oldest packet not delivered yet: in the socket, else at the head of the queue.
+    private var oldestUndelivered: Double? { socketHead ?? (queueIsEmpty ? nil : queue[head].seconds) }
 
     // MARK: queue (called from the encoder thread; never blocks on I/O)
 
     func enqueue(_ packet: EncodedPacket) {
         condition.lock()
-        defer { condition.unlock() }
-        guard !done, !ending else { return }
+        guard !done, !ending else { condition.unlock(); return }
+        newest = max(newest ?? packet.seconds, packet.seconds)
+        let change = admit(packet)
+        let lag = self.lag
+        if connected { lagPeak.note(lag, at: packet.seconds) }
+        condition.unlock()
+        switch change {
+        case .degraded?: events.publish(.destinationDegraded(destination: destination.display, lag: (lag * 100).rounded() / 100))
+        case .recovered?: events.publish(.destinationRecovered(destination: destination.display, lag: (lag * 100).rounded() / 100))
+        case nil: break
+        }
+    }
+
+    /// Queues or drops one packet (under the lock); a change of the degraded state, if any.
+    private func admit(_ packet: EncodedPacket) -> DropPolicy.Change? {
         if !connected {
             // Nobody to send to yet: keep only the newest keyframe and what follows it, so a
             // connection that comes up starts on a fresh keyframe.
@@ -115,23 +172,22 @@ final class DestinationWriter: @unchecked Sendable {
             } else {
                 append(packet)
             }
-            return
+            return nil
         }
         if startingAfresh {
             takeWhileStartingAfresh(packet)
-            return
+            return nil
         }
-        if packet.isVideo {
-            let span = queueIsEmpty ? 0 : packet.seconds - queue[head].seconds
-            if dropVideoUntilKeyframe || span > settings.dropThreshold {
-                if packet.isKeyframe && span <= settings.dropThreshold {
-                    dropVideoUntilKeyframe = false
-                } else {
-                    dropVideoUntilKeyframe = true
-                    stats.droppedPackets += 1
-                    return
-                }
-            }
+        let (keep, change) = policy.admit(isVideo: packet.isVideo, isKeyframe: packet.isKeyframe, seconds: packet.seconds,
+                                          lag: delay(of: packet))
+        switch change {
+        case .degraded? where stats.state == .live: stats.state = .degraded
+        case .recovered? where stats.state == .degraded: stats.state = .live
+        default: break
+        }
+        guard keep else {
+            stats.droppedPackets += 1
+            return change
         }
         if queue.count - head >= maxQueued {
             // Stuck: throw the backlog away and restart on the next keyframe.
@@ -139,10 +195,11 @@ final class DestinationWriter: @unchecked Sendable {
             clear()
             startingAfresh = true
             takeWhileStartingAfresh(packet)
-            return
+            return change
         }
         append(packet)
         condition.signal()
+        return change
     }
 
     /// No more packets: drain, write the trailer, and stop within `deadline` seconds.
@@ -175,7 +232,7 @@ final class DestinationWriter: @unchecked Sendable {
     private func takeWhileStartingAfresh(_ packet: EncodedPacket) {
         if packet.isVideo && packet.isKeyframe {
             startingAfresh = false
-            dropVideoUntilKeyframe = false
+            policy.restart()
             startOn(packet)
             condition.signal()
         } else if packet.isVideo {
@@ -199,23 +256,36 @@ final class DestinationWriter: @unchecked Sendable {
         soundBeforeKeyframe.removeAll()
     }
 
-    private func append(_ packet: EncodedPacket) { queue.append(packet) }
+    private func append(_ packet: EncodedPacket) {
+        queue.append(packet)
+        queuedBytes += packet.size
+    }
 
     private func clear() {
         queue.removeAll(keepingCapacity: true)
+        queuedBytes = 0
         head = 0
     }
 
     private func queuedVideoCount() -> Int { queue[head...].filter { $0.isVideo }.count }
 
-    /// Blocks for the next packet; nil once ending and drained.
-    private func nextPacket() -> EncodedPacket? {
+    /// Blocks for the next packet; nil once ending and drained. While the socket still holds
+    /// some of the stream, what it holds is looked at again every 0.1 s.
+    private func nextPacket(_ output: OutputFile) -> EncodedPacket? {
         condition.lock()
         defer { condition.unlock() }
-        while queueIsEmpty && !ending { condition.wait() }
+        while queueIsEmpty && !ending {
+            if socketHead == nil {
+                condition.wait()
+            } else {
+                _ = condition.wait(until: Date(timeIntervalSinceNow: 0.1))
+                (socketHead, socketBytes, linkRate) = lookAtSocket(output)
+            }
+        }
         guard !queueIsEmpty else { return nil }
         let packet = queue[head]
         head += 1
+        queuedBytes -= packet.size
         if head > 256 && head * 2 > queue.count {
             queue.removeFirst(head)
             head = 0
@@ -299,6 +369,8 @@ final class DestinationWriter: @unchecked Sendable {
             condition.lock()
             connected = true
             stats.state = .live
+            policy.reset()
+            lagPeak.reset()
             // A backlog older than the drop threshold is stale: start on the next keyframe instead.
             if !queueIsEmpty, let last = queue.last, last.seconds - queue[head].seconds > settings.dropThreshold {
                 stats.droppedPackets += queuedVideoCount()
@@ -327,7 +399,8 @@ final class DestinationWriter: @unchecked Sendable {
                 let quickly = MonotonicClock.now() - connectedAt < Self.provingTime
                 condition.lock()
                 connected = false
-                dropVideoUntilKeyframe = false
+                policy.reset()
+                (socketHead, socketBytes, linkRate) = (nil, 0, nil)
                 startingAfresh = false
                 soundBeforeKeyframe.removeAll()
                 stats.lostCount += 1
@@ -372,11 +445,21 @@ final class DestinationWriter: @unchecked Sendable {
     /// the destination counts as reached.
     private func send(to output: OutputFile, proven: () -> Bool) throws {
         var reached = false
-        while let packet = nextPacket() {
+        socket = destination.isNetwork ? output.socketBacklog() : nil
+        ledger.reset()
+        rate.reset()
+        defer { socket = nil }
+        while let packet = nextPacket(output) {
             interrupter.limit(destination.isNetwork ? settings.writeTimeout : nil)
             try output.write(packet)
             if !reached { reached = proven() }
+            var look: (head: Double?, bytes: Int, rate: Double?) = (nil, 0, nil)
+            if socket != nil {
+                ledger.wrote(endingAt: output.bytesWritten, seconds: packet.seconds)
+                look = lookAtSocket(output)
+            }
             condition.lock()
+            (socketHead, socketBytes, linkRate) = look
             stats.sentPackets += 1
             stats.sentBytes += packet.size
             if reached { stats.everConnected = true }
@@ -386,6 +469,16 @@ final class DestinationWriter: @unchecked Sendable {
         condition.lock()
         stats.everConnected = true
         condition.unlock()
+    }
+
+    /// What the socket holds: the stream time of its oldest packet not delivered (nil when it
+    /// holds nothing, or cannot be asked), its bytes, and the link's rate once known. Writer
+    /// thread only.
+    private func lookAtSocket(_ output: OutputFile) -> (head: Double?, bytes: Int, rate: Double?) {
+        guard let socket, let unacknowledged = socket.unacknowledgedBytes else { return (nil, 0, nil) }
+        let delivered = output.bytesWritten - Int64(unacknowledged)
+        rate.note(delivered: delivered, unacknowledged: unacknowledged, at: MonotonicClock.now())
+        return (ledger.undelivered(after: delivered), unacknowledged, rate.bytesPerSecond)
     }
 
     private func finishWithoutConnection(gaveUp error: Error?) {
@@ -402,6 +495,7 @@ final class DestinationWriter: @unchecked Sendable {
     private func markDone() {
         condition.lock()
         done = true
+        (socketHead, socketBytes, linkRate) = (nil, 0, nil)
         clear()
         condition.broadcast()
         condition.unlock()

@@ -18,6 +18,9 @@ public struct LiveConfig {
     public var compositor: FrameCompositor?
     /// The sound under the holding slate, looped (`--hold-audio FILE`); nil: silence.
     public var holdAudio: String?
+    /// The picture (and, unless a second input gives the sound, the sound) while the picture
+    /// input is lost (`--backup-input SOURCE`); a file loops.
+    public var backupInput: InputSpec?
 
     public init(inputs: [InputSpec], destinations: [Destination], loop: Bool, format: OutputFormat,
                 duration: Double?, maxRetries: Int?, caFile: String?, environment: [String: String],
@@ -72,4 +75,6 @@ public struct LiveStatus: Sendable {
     public var skippedFrames: Int64 = 0
     /// Why the holding slate is on air (input-stalled, input-lost, input-ended), nil when not.
     public var slate: String?
+    /// The backup input is on air in place of the lost picture input.
+    public var onBackup = false
 }

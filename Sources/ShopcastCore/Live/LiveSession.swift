@@ -19,6 +19,11 @@ public final class LiveSession: @unchecked Sendable {
     private let audioTimeline = AudioTimeline()
     private let readers: [InputReader]
     private let videoReader: InputReader
+    /// The backup input (`--backup-input`): its reader, its pictures, and its sound when the
+    /// picture input also gives the show's sound (else the second input's sound carries on).
+    private let backup: (reader: InputReader, pictures: VideoFrameQueue, sound: AudioTimeline?)?
+    /// The backup is on air (for the status line and the control API).
+    private var onBackup = false
     private let videoEncoder: Encoder
     private let audioEncoder: Encoder
     private var writers: [DestinationWriter] = []
@@ -47,7 +52,7 @@ public final class LiveSession: @unchecked Sendable {
     public init(config: LiveConfig, events: EventBus) throws {
         self.config = config
         self.events = events
-        for input in config.inputs {
+        for input in config.inputs + (config.backupInput.map { [$0] } ?? []) {
             if case .url(let url) = input {
                 for secret in DestinationResolver.secrets(in: url) where secret.count >= 8 { SecretMasker.shared.register(secret) }
             }
@@ -63,11 +68,30 @@ public final class LiveSession: @unchecked Sendable {
                                          events: events)
             readers.append(reader)
         }
-        self.readers = readers
         videoReader = readers[0]
         guard videoReader.hasVideo else {
             throw ShopcastError(.noInput, "input '\(InputOpener.describe(config.inputs[0]))' has no video; the first -i must give the picture")
         }
+        if let spec = config.backupInput {
+            let pictures = VideoFrameQueue()
+            let sound = audioFromSecond ? nil : AudioTimeline()
+            // A backup file plays round and round: it must be there whenever it is needed.
+            let reader: InputReader
+            do {
+                reader = try InputReader(spec: spec, opener: InputOpener(spec: spec, format: config.format, environment: config.environment),
+                                         clock: clock, loop: true, video: pictures, audio: sound, events: events)
+            } catch let error as ShopcastError {
+                throw ShopcastError(error.kind, "--backup-input: " + error.message)
+            }
+            guard reader.hasVideo else {
+                throw ShopcastError(.noInput, "backup input '\(InputOpener.describe(spec))' has no video; --backup-input stands in for the picture")
+            }
+            backup = (reader, pictures, sound)
+            readers.append(reader)
+        } else {
+            backup = nil
+        }
+        self.readers = readers
         do {
             videoEncoder = try Encoder.makeVideo(config.format)
             audioEncoder = try Encoder.makeAudio(config.format)
@@ -140,7 +164,8 @@ public final class LiveSession: @unchecked Sendable {
                 lastReport = now
                 let status = LiveStatus(elapsed: Double(frames) / Double(config.format.fps), frames: frames, fps: fps,
                                         bitRate: bitRate, destinations: writers.map { ($0.destination.display, $0.snapshot) },
-                                        inputs: inputHealth(), skippedFrames: skipped(), slate: slateReason)
+                                        inputs: inputHealth(), skippedFrames: skipped(), slate: slateReason,
+                                        onBackup: backupOnAir)
                 lock.lock()
                 lastStatus = status
                 lock.unlock()
@@ -180,6 +205,8 @@ public final class LiveSession: @unchecked Sendable {
         let readersReleased = readers.map { $0.waitUntilReleased(timeout: 1) }.allSatisfy { $0 }
         videoQueue.removeAll()
         audioTimeline.removeAll()
+        backup?.pictures.removeAll()
+        backup?.sound?.removeAll()
         mediaReleased = readersReleased && videoEncoder.isClosed && audioEncoder.isClosed
     }
 
@@ -214,6 +241,12 @@ public final class LiveSession: @unchecked Sendable {
             let stalled = reader === videoReader && slate == "input-stalled" && health == .live
             return (InputOpener.describe(reader.spec), stalled ? "stalled" : health.rawValue)
         }
+    }
+
+    /// The backup input is on air in place of the picture input.
+    public var backupOnAir: Bool {
+        lock.lock(); defer { lock.unlock() }
+        return onBackup
     }
 
     /// Why the holding slate is on air, nil while it is not.
@@ -290,6 +323,8 @@ public final class LiveSession: @unchecked Sendable {
         stage.releasePictures()
         videoQueue.removeAll()
         audioTimeline.removeAll()
+        backup?.pictures.removeAll()
+        backup?.sound?.removeAll()
         lock.lock()
         encoderDone = true
         lock.unlock()
@@ -302,6 +337,7 @@ public final class LiveSession: @unchecked Sendable {
         var index: Int64 = 0
         var audioPosition: Int64 = 0
         var watch = InputWatch()
+        var cut = SourceSwitch()
         /// Why the picture is lost (while the watch holds), and the slate on air: why, since when.
         var loss: String?
         var slate: (reason: String, since: Double)?
@@ -362,7 +398,7 @@ public final class LiveSession: @unchecked Sendable {
                 skippedFrames += 1
                 lock.unlock()
                 try encodeAudio(upTo: (index + 1) * rate / fps, position: &audioPosition, frameSize: audioFrameSize,
-                                underSlate: slate != nil)
+                                underSlate: slate != nil, fromBackup: cut.onBackup)
                 index += 1
                 lock.lock()
                 framesEncoded = index
@@ -371,21 +407,32 @@ public final class LiveSession: @unchecked Sendable {
             }
             // The show's state for this frame: commands that arrived since the last one apply now.
             let state = config.show?.frame(at: t)
-            let source = videoQueue.frame(at: t)
-            if let change = watch.update(t: t, newest: videoQueue.lastDelivered, endedAt: endedAt) {
-                loss = announce(change, input: pictureName)
+            // The backup stands in while the picture input is lost; both queues move on every
+            // frame, so the one off air has no stale pictures when it comes back.
+            var onAir = (reader: videoReader, pictures: videoQueue, endedAt: endedAt)
+            if let backup {
+                if let change = cut.update(t: t, primaryNewest: videoQueue.lastDelivered, primaryEnded: endedAt.map { t >= $0 } ?? false,
+                                           backupNewest: backup.pictures.lastDelivered) {
+                    announce(change, primary: pictureName, backup: InputOpener.describe(backup.reader.spec))
+                }
+                _ = (cut.onBackup ? videoQueue : backup.pictures).frame(at: t)
+                if cut.onBackup { onAir = (backup.reader, backup.pictures, nil) }
+            }
+            let source = onAir.pictures.frame(at: t)
+            if let change = watch.update(t: t, newest: onAir.pictures.lastDelivered, endedAt: onAir.endedAt) {
+                loss = announce(change, reader: onAir.reader)
             }
             // The producer's break first; else the lost picture's.
             let reason = state?.slate == true ? "break" : loss
             if reason != slate?.reason { slate = putOnAir(reason, replacing: slate, at: t) }
-            let picture = try stage.render(source, orientation: videoQueue.orientation, index: index, state: state,
+            let picture = try stage.render(source, orientation: onAir.pictures.orientation, index: index, state: state,
                                            slateSeconds: slate.map { Int(max(0, t - $0.since)) })
             lastPicture = picture
             try videoEncoder.send(picture)
             distribute(try videoEncoder.drain())
 
             try encodeAudio(upTo: (index + 1) * rate / fps, position: &audioPosition, frameSize: audioFrameSize,
-                                underSlate: slate != nil)
+                            underSlate: slate != nil, fromBackup: cut.onBackup)
             index += 1
             lock.lock()
             framesEncoded = index
@@ -400,11 +447,24 @@ public final class LiveSession: @unchecked Sendable {
         distribute(try audioEncoder.drain())
     }
 
-    /// The picture input was lost or is back: its events, and why it was lost (nil: back).
-    private func announce(_ change: InputWatch.Change, input: String) -> String? {
+    /// The show cut to the backup input or back to the primary.
+    private func announce(_ change: SourceSwitch.Change, primary: String, backup: String) {
+        lock.lock()
+        onBackup = change == .toBackup
+        lock.unlock()
+        switch change {
+        case .toBackup: events.publish(.inputSwitched(to: "backup", input: backup))
+        case .toPrimary: events.publish(.inputSwitched(to: "primary", input: primary))
+        }
+    }
+
+    /// The picture on air (from `reader`) was lost or is back: its events, and why it was lost
+    /// (nil: back).
+    private func announce(_ change: InputWatch.Change, reader: InputReader) -> String? {
+        let input = InputOpener.describe(reader.spec)
         switch change {
         case .lost:
-            switch videoReader.health {
+            switch reader.health {
             case .lost, .retrying: return "input-lost"
             case .ended, .failed: return "input-ended"
             case .live:
@@ -439,15 +499,25 @@ public final class LiveSession: @unchecked Sendable {
     }
 
     /// Encodes the sound up to sample `target`, a whole encoder frame at a time, from `position` on;
-    /// `underSlate`, the hold music when there is one.
-    private func encodeAudio(upTo target: Int64, position: inout Int64, frameSize: Int64, underSlate: Bool) throws {
+    /// `underSlate`, the hold music when there is one; `fromBackup`, the backup input's sound
+    /// when it has the show's sound. The sound off air is pulled all the same, and dropped.
+    private func encodeAudio(upTo target: Int64, position: inout Int64, frameSize: Int64, underSlate: Bool, fromBackup: Bool) throws {
         while position + frameSize <= target {
             let frame = try Frame(audioSamples: Int(frameSize), sampleRate: OutputFormat.audioSampleRate, channels: OutputFormat.audioChannels)
             guard let left = frame.plane(0), let right = frame.plane(1) else { break }
             let at = position
             left.data.withMemoryRebound(to: Float.self, capacity: Int(frameSize)) { l in
                 right.data.withMemoryRebound(to: Float.self, capacity: Int(frameSize)) { r in
-                    audioTimeline.pull(position: at, count: Int(frameSize), left: l, right: r)
+                    if let other = backup?.sound {
+                        var scratch = [Float](repeating: 0, count: Int(frameSize) * 2)
+                        scratch.withUnsafeMutableBufferPointer { off in
+                            let (onAir, offAir) = fromBackup ? (other, audioTimeline) : (audioTimeline, other)
+                            onAir.pull(position: at, count: Int(frameSize), left: l, right: r)
+                            offAir.pull(position: at, count: Int(frameSize), left: off.baseAddress!, right: off.baseAddress! + Int(frameSize))
+                        }
+                    } else {
+                        audioTimeline.pull(position: at, count: Int(frameSize), left: l, right: r)
+                    }
                     // Under the slate: the hold music (the input's own sound, if any, is dropped).
                     if underSlate, let holdAudio { holdAudio.fill(count: Int(frameSize), left: l, right: r) }
                 }

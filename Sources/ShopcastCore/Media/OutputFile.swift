@@ -108,6 +108,20 @@ final class OutputFile {
         try write(packet.packet, timeBase: packet.timeBase, streamIndex: 0)
     }
 
+    /// Bytes the muxer has handed to its output so far (for RTMP, FLV bytes before the protocol's
+    /// own framing).
+    var bytesWritten: Int64 {
+        guard let pb = context?.pointee.pb else { return 0 }
+        return max(0, avio_seek(pb, 0, SEEK_CUR))
+    }
+
+    /// The TCP socket under an rtmp, rtmps or tcp output, to ask how much of the stream it still
+    /// holds; nil for a file, SRT, or a protocol stack it cannot see into. Valid until `finish()`.
+    func socketBacklog() -> SocketBacklog? {
+        guard !finished, ownsIO, let pb = context?.pointee.pb else { return nil }
+        return SocketBacklog(fd: shim_avio_socket(pb))
+    }
+
     deinit {
         if let ctx = context {
             if ownsIO { avio_closep(&ctx.pointee.pb) }

@@ -1,0 +1,92 @@
+import XCTest
+@testable import ShopcastCore
+
+/// The rule that keeps a slow destination near live: pictures dropped a GOP at a time, sound
+/// never, and a degraded state that comes and goes with the lag.
+final class DropPolicyTests: XCTestCase {
+    func testPicturesAreDroppedUpToAKeyframeThatArrivesInTimeAndSoundNever() {
+        var policy = DropPolicy(threshold: 1, reportsDegraded: true)
+        XCTAssertTrue(policy.admit(isVideo: true, isKeyframe: true, seconds: 0, lag: 0.2).keep)
+        XCTAssertTrue(policy.admit(isVideo: true, isKeyframe: false, seconds: 0.5, lag: 0.9).keep)
+        let late = policy.admit(isVideo: true, isKeyframe: false, seconds: 1, lag: 1.2)
+        XCTAssertEqual(late.keep, false)
+        XCTAssertEqual(late.change, .degraded)
+        // Once dropping, the rest of the GOP goes, even when the lag is small again.
+        XCTAssertFalse(policy.admit(isVideo: true, isKeyframe: false, seconds: 1.5, lag: 0.3).keep)
+        XCTAssertTrue(policy.admit(isVideo: false, isKeyframe: false, seconds: 1.5, lag: 3).keep, "sound is never dropped")
+        // A keyframe that would still arrive late is dropped too; the next one in time starts again.
+        XCTAssertFalse(policy.admit(isVideo: true, isKeyframe: true, seconds: 2, lag: 1.1).keep)
+        let back = policy.admit(isVideo: true, isKeyframe: true, seconds: 4, lag: 0.6)
+        XCTAssertTrue(back.keep)
+        XCTAssertNil(back.change, "one keyframe in time is not yet a recovery")
+        XCTAssertTrue(policy.degraded)
+    }
+
+    func testRecoveryNeedsFiveSecondsWithoutADropAndALowLag() {
+        var policy = DropPolicy(threshold: 1, reportsDegraded: true)
+        XCTAssertEqual(policy.admit(isVideo: true, isKeyframe: false, seconds: 10, lag: 2).change, .degraded)
+        XCTAssertNil(policy.admit(isVideo: true, isKeyframe: true, seconds: 12, lag: 0.3).change)
+        XCTAssertNil(policy.admit(isVideo: false, isKeyframe: false, seconds: 15.5, lag: 0.7).change, "lag still above 0.5 s")
+        XCTAssertEqual(policy.admit(isVideo: false, isKeyframe: false, seconds: 15.6, lag: 0.2).change, .recovered)
+        XCTAssertFalse(policy.degraded)
+    }
+
+    func testARecordingDropsButIsNeverReportedDegraded() {
+        var policy = DropPolicy(threshold: 10, reportsDegraded: false)
+        let late = policy.admit(isVideo: true, isKeyframe: false, seconds: 30, lag: 11)
+        XCTAssertFalse(late.keep)
+        XCTAssertNil(late.change)
+        XCTAssertFalse(policy.degraded)
+    }
+
+    func testAFreshStartTakesTheNextKeyframeAndALostConnectionIsNotDegraded() {
+        var policy = DropPolicy(threshold: 1, reportsDegraded: true)
+        _ = policy.admit(isVideo: true, isKeyframe: false, seconds: 1, lag: 2)
+        policy.reset()
+        XCTAssertFalse(policy.degraded)
+        XCTAssertTrue(policy.admit(isVideo: true, isKeyframe: true, seconds: 3, lag: 0.1).keep)
+    }
+}
+
+/// What the socket says, turned into which packet the server has got to and how fast the link is.
+final class SocketAccountingTests: XCTestCase {
+    func testTheLedgerNamesTheOldestPacketNotWhollyDelivered() {
+        var ledger = SendLedger()
+        ledger.wrote(endingAt: 1000, seconds: 0.0)
+        ledger.wrote(endingAt: 1500, seconds: 0.033)
+        ledger.wrote(endingAt: 9000, seconds: 0.066)
+        XCTAssertEqual(ledger.undelivered(after: 999), 0.0)
+        XCTAssertEqual(ledger.undelivered(after: 1000), 0.033)
+        XCTAssertEqual(ledger.undelivered(after: 8999), 0.066)
+        XCTAssertNil(ledger.undelivered(after: 9000))
+    }
+
+    func testTheLinkRateCountsOnlyBusyMoments() {
+        var rate = LinkRate()
+        // Idle: what was offered, not what the link can do.
+        for step in 0..<20 { rate.note(delivered: Int64(step * 1000), unacknowledged: 100, at: Double(step) * 0.1) }
+        XCTAssertNil(rate.bytesPerSecond)
+        // Busy at 62.5 kB/s for a second.
+        for step in 0...10 {
+            rate.note(delivered: 20_000 + Int64(step) * 6250, unacknowledged: 50_000, at: 2 + Double(step) * 0.1)
+        }
+        XCTAssertEqual(rate.bytesPerSecond ?? 0, 62_500, accuracy: 1)
+        // The backlog drains at the same rate, then the link idles: the rate learnt stays.
+        rate.note(delivered: 132_500, unacknowledged: 0, at: 3.8)
+        rate.note(delivered: 133_500, unacknowledged: 0, at: 4.8)
+        rate.note(delivered: 134_500, unacknowledged: 0, at: 5.8)
+        XCTAssertEqual(rate.bytesPerSecond ?? 0, 62_500, accuracy: 1)
+    }
+
+    func testThePeakHoldsForAWindowThenFades() {
+        var hold = PeakHold(window: 2.5)
+        hold.note(1.8, at: 10)
+        hold.note(0.1, at: 11)
+        XCTAssertEqual(hold.peak(at: 11), 1.8)
+        hold.note(0.2, at: 13)  // a new window: the last one's peak still counts
+        XCTAssertEqual(hold.peak(at: 13), 1.8)
+        hold.note(0.3, at: 15.6)
+        XCTAssertEqual(hold.peak(at: 15.6), 0.3)
+        XCTAssertEqual(hold.peak(at: 25), 0, "nothing noted for long: no peak")
+    }
+}
