@@ -9,6 +9,8 @@ final class BurnPass {
     private let report: (BurnProgress) -> Void
     private let timeBase: TimeBase
     private let duration: Double?
+    /// How the video's pictures are turned upright (a phone's display matrix).
+    private let orientation: Orientation
     private let started = MonotonicClock.nanoseconds()
     private var lastReport: UInt64 = 0
     private var converter: PictureConverter?
@@ -31,6 +33,7 @@ final class BurnPass {
         report = progress
         timeBase = burn.input.timeBaseFraction(of: burn.videoIndex)
         duration = burn.input.durationSeconds
+        orientation = burn.input.orientation(of: burn.videoIndex)
         for (n, index) in burn.audioIndices.enumerated() { audioOutput[index] = n + 1 }
     }
 
@@ -114,6 +117,7 @@ final class BurnPass {
             if converter == nil { converter = PictureConverter() }
             picture = try converter!.convert(decoded)
         }
+        picture = try orientation.upright(picture)
         let first = firstPts ?? picture.pts
         if encoder == nil { try open(like: picture) }
         firstPts = first

@@ -15,12 +15,16 @@ public enum ImageDecoder {
 
     /// Decodes the picture at `path`. Throws `.noInput` when the file cannot be opened and
     /// `.badData` when it holds no decodable picture.
+    /// A phone's photo or video is turned upright, as its EXIF orientation or display matrix says.
     public static func decode(path: String, fit: Fit = .original) throws -> RGBAImage {
-        let frame = try firstFrame(path: path)
+        let (frame, orientation) = try firstFrame(path: path)
         let source = frame.pointer.pointee
         let srcW = Int(source.width), srcH = Int(source.height)
         guard srcW > 0, srcH > 0 else { throw ShopcastError(.badData, "\(path): picture has no size") }
-        let (dstW, dstH) = size(for: fit, width: srcW, height: srcH)
+        // The fit is for the upright picture; it is scaled with its sides as stored, then turned.
+        let upright = orientation.swapsSides ? (srcH, srcW) : (srcW, srcH)
+        let (fitW, fitH) = size(for: fit, width: upright.0, height: upright.1)
+        let (dstW, dstH) = orientation.swapsSides ? (fitH, fitW) : (fitW, fitH)
         let scaler = try RGBAConverter(frame: source, width: dstW, height: dstH, path: path)
         var pixels = [UInt8](repeating: 0, count: dstW * dstH * 4)
         let scaled = pixels.withUnsafeMutableBufferPointer { out -> Int32 in
@@ -40,7 +44,15 @@ public enum ImageDecoder {
         // `source` is a plain copy of the AVFrame: the owner must outlive the scale that reads it.
         withExtendedLifetime(frame) {}
         guard scaled == Int32(dstH) else { throw ShopcastError(.badData, "\(path): cannot convert the picture to RGBA") }
-        return RGBAImage(width: dstW, height: dstH, pixels: pixels)!
+        guard !orientation.isUpright else { return RGBAImage(width: dstW, height: dstH, pixels: pixels)! }
+        var turned = [UInt8](repeating: 0, count: pixels.count)
+        pixels.withUnsafeBytes { from in
+            turned.withUnsafeMutableBytes { to in
+                orientation.turn(from.baseAddress!.assumingMemoryBound(to: UInt32.self), stride: dstW, width: dstW, height: dstH,
+                                 into: to.baseAddress!.assumingMemoryBound(to: UInt32.self), stride: fitW)
+            }
+        }
+        return RGBAImage(width: fitW, height: fitH, pixels: turned)!
     }
 
     static func size(for fit: Fit, width w: Int, height h: Int) -> (Int, Int) {
@@ -58,8 +70,9 @@ public enum ImageDecoder {
 
 extension ImageDecoder {
     /// Opens the file and decodes its first picture, with the same owner types as the show's
-    /// inputs (`InputFile`, `Decoder`, `Packet`, `Frame`).
-    static func firstFrame(path: String) throws -> Frame {
+    /// inputs (`InputFile`, `Decoder`, `Packet`, `Frame`), and how it is to be turned upright:
+    /// the picture's own EXIF orientation, else its stream's display matrix.
+    static func firstFrame(path: String) throws -> (Frame, Orientation) {
         let input: InputFile
         do {
             input = try InputFile(url: path, interrupter: Interrupter())
@@ -77,7 +90,7 @@ extension ImageDecoder {
         var draining = false
         while true {
             let received = try? decoder.receive(into: frame)
-            if received == .ok { return frame }
+            if received == .ok { return (frame, frame.orientation ?? input.orientation(of: index)) }
             if received == .endOfStream || received == nil || draining { break }
             // .again: feed the next packet of the picture's stream, or drain at the end of the file.
             if (try? input.read(into: packet)) != .ok {

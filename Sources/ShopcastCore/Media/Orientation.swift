@@ -33,9 +33,9 @@ struct Orientation: Equatable, Sendable {
     }
 
     /// Writes one plane of `width`x`height` pixels turned into `destination` (whose sides are
-    /// swapped when `swapsSides`).
-    func turn(_ source: UnsafePointer<UInt8>, stride: Int, width: Int, height: Int,
-              into destination: UnsafeMutablePointer<UInt8>, stride out: Int) {
+    /// swapped when `swapsSides`). Strides count pixels: bytes of a YUV plane, words of RGBA.
+    func turn<Pixel>(_ source: UnsafePointer<Pixel>, stride: Int, width: Int, height: Int,
+                     into destination: UnsafeMutablePointer<Pixel>, stride out: Int) {
         for y in 0..<height {
             let row = source + y * stride
             for x in 0..<width {
@@ -50,6 +50,37 @@ struct Orientation: Equatable, Sendable {
                 destination[dy * out + dx] = value
             }
         }
+    }
+}
+
+extension Orientation {
+    /// A yuv420p `picture` turned upright: a new picture (sides swapped when `swapsSides`) with
+    /// its timestamps, colour tags and pixel aspect; `picture` itself when it is upright already.
+    func upright(_ picture: Frame) throws -> Frame {
+        guard !isUpright else { return picture }
+        let (w, h) = (picture.width, picture.height)
+        let turned = try Frame(videoWidth: swapsSides ? h : w, height: swapsSides ? w : h)
+        try FFmpegError.check(av_frame_copy_props(turned.pointer, picture.pointer), "copy picture properties")
+        av_frame_remove_side_data(turned.pointer, AV_FRAME_DATA_DISPLAYMATRIX)
+        if swapsSides {
+            let sar = picture.pointer.pointee.sample_aspect_ratio
+            turned.pointer.pointee.sample_aspect_ratio = AVRational(num: sar.den, den: sar.num)
+        }
+        for plane in 0..<3 {
+            guard let from = picture.plane(plane), let to = turned.plane(plane) else { continue }
+            let (pw, ph) = plane == 0 ? (w, h) : ((w + 1) / 2, (h + 1) / 2)
+            turn(from.data, stride: from.stride, width: pw, height: ph, into: to.data, stride: to.stride)
+        }
+        return turned
+    }
+}
+
+extension Frame {
+    /// How this picture is to be turned, from its own display matrix (a JPEG's EXIF
+    /// orientation); nil when it carries none.
+    var orientation: Orientation? {
+        guard let data = av_frame_get_side_data(pointer, AV_FRAME_DATA_DISPLAYMATRIX), data.pointee.size >= 36 else { return nil }
+        return data.pointee.data.withMemoryRebound(to: Int32.self, capacity: 9) { Orientation(displayMatrix: $0) }
     }
 }
 
