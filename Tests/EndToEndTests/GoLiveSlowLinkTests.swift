@@ -84,4 +84,31 @@ final class GoLiveSlowLinkTests: EndToEndTestCase {
         XCTAssertLessThan(soundGap, 0.05, "the slow destination's sound has a hole: sound is never dropped")
         XCTAssertLessThan(Double(slowCopy.videoPackets.count), duration * 30 * 0.8, "the slow link carried all the pictures: it was not slow")
     }
+
+    func testALinkThatGoesSilentIsCalledLostAndRejoined() throws {
+        let nginx = try startNginx()
+        let link = try ThrottledLink(to: nginx.port, bytesPerSecond: 10_000_000, lifetime: 120)
+        addCleanup { link.stop() }
+        let events = EventsFile(url: path("events.jsonl"))
+        let linkID = "127.0.0.1:\(link.port)"
+        let show = try launchShopcast(["go-live", "--preset", "480p30", "--encoder-speed", "ultrafast", "--duration", "22",
+                                       "-t", "rtmp://\(linkID)/live/show", "--events", events.url.path])
+        XCTAssertTrue(show.waitUntil(timeout: 15) { !events.named("destination.connected", about: linkID).isEmpty },
+                      "the destination never connected: \(show.summary)")
+        Wait.running(show, for: 3)
+        // Nothing gets through and nothing is refused: only the silence tells.
+        link.isSilent = true
+        let silentSince = Date()
+        XCTAssertTrue(show.waitUntil(timeout: 12) { !events.named("destination.lost", about: linkID).isEmpty },
+                      "a silent link was never called lost:\n\(events.text)")
+        let noticed = Date().timeIntervalSince(silentSince)
+        XCTAssertLessThan(noticed, 9, "a silent link took \(noticed) s to be called lost")
+        XCTAssertTrue(events.named("destination.lost", about: linkID).first?.string("error")?.contains("acknowledged nothing") == true,
+                      events.text)
+        link.isSilent = false
+        XCTAssertTrue(show.waitUntil(timeout: 15) { events.named("destination.connected", about: linkID).count >= 2 },
+                      "the destination was not rejoined once the link carried again:\n\(events.text)")
+        XCTAssertNotNil(show.waitForExit(timeout: 30), show.summary)
+        XCTAssertEqual(exitStatus(show), 0, show.summary)
+    }
 }

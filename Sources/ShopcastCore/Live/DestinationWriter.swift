@@ -97,6 +97,10 @@ final class DestinationWriter: @unchecked Sendable {
     private var socket: SocketBacklog?
     private var ledger = SendLedger()
     private var rate = LinkRate()
+    /// When the server last acknowledged anything while the socket held some of the stream: a
+    /// link that goes silent (a path that drops everything, a peer that stopped reading) is
+    /// called lost after `writeTimeout`, though writes still fit in the socket's buffer.
+    private var progress: (delivered: Int64, at: Double) = (0, 0)
 
     init(destination: Destination, video: Encoder, audio: Encoder, settings: Settings, events: EventBus) {
         self.destination = destination
@@ -448,6 +452,7 @@ final class DestinationWriter: @unchecked Sendable {
         socket = destination.isNetwork ? output.socketBacklog() : nil
         ledger.reset()
         rate.reset()
+        progress = (0, MonotonicClock.now())
         defer { socket = nil }
         while let packet = nextPacket(output) {
             interrupter.limit(destination.isNetwork ? settings.writeTimeout : nil)
@@ -457,6 +462,10 @@ final class DestinationWriter: @unchecked Sendable {
             if socket != nil {
                 ledger.wrote(endingAt: output.bytesWritten, seconds: packet.seconds)
                 look = lookAtSocket(output)
+                let silent = MonotonicClock.now() - progress.at
+                if look.bytes > 0, silent > settings.writeTimeout {
+                    throw ShopcastError(.unavailable, String(format: "send: the server acknowledged nothing for %.0f s", silent))
+                }
             }
             condition.lock()
             (socketHead, socketBytes, linkRate) = look
@@ -477,7 +486,9 @@ final class DestinationWriter: @unchecked Sendable {
     private func lookAtSocket(_ output: OutputFile) -> (head: Double?, bytes: Int, rate: Double?) {
         guard let socket, let unacknowledged = socket.unacknowledgedBytes else { return (nil, 0, nil) }
         let delivered = output.bytesWritten - Int64(unacknowledged)
-        rate.note(delivered: delivered, unacknowledged: unacknowledged, at: MonotonicClock.now())
+        let now = MonotonicClock.now()
+        if delivered > progress.delivered || unacknowledged == 0 { progress = (delivered, now) }
+        rate.note(delivered: delivered, unacknowledged: unacknowledged, at: now)
         return (ledger.undelivered(after: delivered), unacknowledged, rate.bytesPerSecond)
     }
 

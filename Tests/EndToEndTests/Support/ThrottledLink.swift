@@ -17,6 +17,7 @@ final class ThrottledLink: @unchecked Sendable {
     private var stopped = false
     private var sockets: [Int32] = []
     private var relayed = 0
+    private var silent = false
     private let until: Date
 
     init(to target: UInt16, bytesPerSecond: Int, lifetime: TimeInterval) throws {
@@ -46,6 +47,13 @@ final class ThrottledLink: @unchecked Sendable {
     var bytesRelayed: Int {
         lock.lock(); defer { lock.unlock() }
         return relayed
+    }
+
+    /// A path that goes silent: nothing is carried either way (connections stay open) until
+    /// `silent` is false again.
+    var isSilent: Bool {
+        get { lock.lock(); defer { lock.unlock() }; return silent }
+        set { lock.lock(); silent = newValue; lock.unlock() }
     }
 
     func stop() {
@@ -98,6 +106,10 @@ final class ThrottledLink: @unchecked Sendable {
         var allowance = 0
         var nextTick = Date()
         while running {
+            if isSilent {
+                Thread.sleep(forTimeInterval: 0.01)
+                continue
+            }
             var room = buffer.count
             if limited {
                 let now = Date()
