@@ -26,6 +26,16 @@ final class InputReader: @unchecked Sendable {
     /// compressed, a few kilobytes each, rather than decoded, megabytes each.
     private var heldVideo: [(packet: Packet, due: Double)] = []
 
+    /// Joining a network feed: its first keyframe and what follows, held until the reader has
+    /// caught up with the live edge. Opening a feed reads up to a second of it to learn its
+    /// streams, and those packets then come out in one burst; anchored on the first of them, the
+    /// show would play the burst fast and jump. Anchored on the newest, each keeps its place.
+    private var joining: [Packet] = []
+    /// The last read had to wait for the network (more than `liveEdgeWait`): what it returned
+    /// is live, not backlog.
+    private var readWaited = false
+    static let liveEdgeWait = 0.005
+
     // Timeline mapping: show time = source time - origin + offset.
     private var origin: Double?
     private var offset: Double = 0
@@ -135,7 +145,9 @@ final class InputReader: @unchecked Sendable {
         while !interrupter.isAborted && !clock.isStopped {
             let step: StepResult
             do {
+                let asked = MonotonicClock.now()
                 step = try input.read(into: packet)
+                readWaited = MonotonicClock.now() - asked > Self.liveEdgeWait
             } catch {
                 if interrupter.isAborted { break }
                 if spec.reconnects, reopen(after: error) { continue }
@@ -165,6 +177,27 @@ final class InputReader: @unchecked Sendable {
     }
 
     private func process(_ packet: Packet, _ frame: Frame) {
+        guard !spec.needsPacing, origin == nil else { place(packet, frame); return }
+        // A live source's timeline starts at its first keyframe (joined mid-way, the pictures
+        // before it decode grey and smeared); sound before it is not played.
+        let isVideo = packet.streamIndex == videoIndex
+        if joining.isEmpty, videoDecoder != nil, !isVideo || !packet.isKeyframe { return }
+        guard packet.streamIndex == videoIndex || packet.streamIndex == audioIndex, let held = try? packet.clone() else { return }
+        joining.append(held)
+        // The live edge: the newest picture (or sound, without pictures) read so far.
+        let times = joining.filter { videoIndex == nil || $0.streamIndex == videoIndex }.compactMap { input.seconds(of: $0) }
+        guard let first = times.first, let newest = times.max() else { return }
+        if !readWaited && newest - first < Self.feedDelay { return }
+        origin = newest
+        offset = onGrid(clock.elapsed + (spec.reconnects ? Self.feedDelay : 0))
+        let backlog = joining
+        joining.removeAll()
+        for held in backlog { place(held, frame) }
+    }
+
+    /// Puts one packet on the show's timeline: pictures held compressed until due, sound
+    /// decoded at once.
+    private func place(_ packet: Packet, _ frame: Frame) {
         let decoder: Decoder
         if packet.streamIndex == videoIndex, let d = videoDecoder {
             decoder = d
@@ -173,9 +206,6 @@ final class InputReader: @unchecked Sendable {
         } else {
             return
         }
-        // A live source's timeline starts at its first keyframe (joined mid-way, the pictures
-        // before it decode grey and smeared); sound before it is not played.
-        if !spec.needsPacing, origin == nil, videoDecoder != nil, !decoder.isVideo || !packet.isKeyframe { return }
         let due = input.seconds(of: packet).map(showTime)
         if decoder.isVideo {
             guard let held = try? packet.clone() else { return }
@@ -343,6 +373,7 @@ final class InputReader: @unchecked Sendable {
         input = reopened
         // Pictures held from the old connection cannot go through the new one's decoder.
         heldVideo.removeAll()
+        joining.removeAll()
         do { try selectStreams() } catch { return false }
         origin = nil
         audioNext = nil
