@@ -411,7 +411,8 @@ final class DestinationWriter: @unchecked Sendable {
                 clear()
                 condition.unlock()
                 var message = describe(error)
-                if destination.isNetwork, quickly, !isEnding {
+                let closedAtOnce = destination.isNetwork && quickly && !isEnding
+                if closedAtOnce {
                     message += " (the server closed the stream right after it started: check the stream key and the application name)"
                 }
                 if !destination.isNetwork {
@@ -422,9 +423,15 @@ final class DestinationWriter: @unchecked Sendable {
                     return
                 }
                 events.publish(.destinationLost(destination: destination.display, error: message))
-                lastError = ShopcastError(.unavailable, message)
+                lastError = closedAtOnce ? ClosedAtOnce(message: message) : ShopcastError(.unavailable, message)
             }
         }
+    }
+
+    /// A connection the server closed within `provingTime` of accepting the stream: the way
+    /// RTMP servers refuse a wrong key after the handshake. Counted as a refusal.
+    struct ClosedAtOnce: Error {
+        let message: String
     }
 
     /// How long a connection must carry the stream before the destination counts as reached.
@@ -435,7 +442,7 @@ final class DestinationWriter: @unchecked Sendable {
     /// The server answered and said no (a key, an application or a stream name it will not
     /// take, a wrong passphrase), as opposed to not answering at all.
     static func isRefusal(_ error: Error) -> Bool {
-        if let e = error as? ShopcastError { return e.message.contains("closed the stream right after it started") }
+        if error is ClosedAtOnce { return true }
         guard let e = error as? FFmpegError, !e.isInterrupted else { return false }
         return !e.isUnreachable && e.operation == "connect"
     }
@@ -556,11 +563,13 @@ final class DestinationWriter: @unchecked Sendable {
             }
         } else if let e = error as? ShopcastError {
             text = e.message
+        } else if let e = error as? ClosedAtOnce {
+            text = e.message
         } else {
             text = "\(error)"
         }
         // The server's or the library's own words, when FFmpeg logged any on this thread.
-        if let detail = FFmpegLog.takeLastError(), !(error is ShopcastError) {
+        if let detail = FFmpegLog.takeLastError(), !(error is ShopcastError), !(error is ClosedAtOnce) {
             text += " (\(detail))"
         }
         return SecretMasker.shared.mask(text)
