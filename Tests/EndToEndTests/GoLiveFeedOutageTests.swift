@@ -30,6 +30,7 @@ final class GoLiveFeedOutageTests: EndToEndTestCase {
         XCTAssertEqual(start.string("reason"), "input-lost", events.text)
         let end = try XCTUnwrap(events.named("slate.end").first, "the feed never came back on air:\n\(events.text)")
         let seconds = end.number("seconds") ?? .infinity
+        print("feed outage: \(String(format: "%.1f", outage)) s without the feed's server, \(seconds) s of slate")
         // The slate goes up a second or two into the outage; once the feed is back it takes a
         // retry (at most a few seconds apart by then), FFmpeg's look at the new stream, its
         // first keyframe and the feed's one-second delay.

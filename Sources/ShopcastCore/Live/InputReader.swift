@@ -31,6 +31,9 @@ final class InputReader: @unchecked Sendable {
     /// streams, and those packets then come out in one burst; anchored on the first of them, the
     /// show would play the burst fast and jump. Anchored on the newest, each keeps its place.
     private var joining: [Packet] = []
+    /// The last sound read before the first keyframe: an AAC frame (~21 ms) that runs into the
+    /// keyframe's moment holds the start of its sound.
+    private var soundBeforeJoin: Packet?
     /// The last read had to wait for the network (more than `liveEdgeWait`): what it returned
     /// is live, not backlog.
     private var readWaited = false
@@ -181,8 +184,16 @@ final class InputReader: @unchecked Sendable {
         // A live source's timeline starts at its first keyframe (joined mid-way, the pictures
         // before it decode grey and smeared); sound before it is not played.
         let isVideo = packet.streamIndex == videoIndex
-        if joining.isEmpty, videoDecoder != nil, !isVideo || !packet.isKeyframe { return }
+        if joining.isEmpty, videoDecoder != nil, !isVideo || !packet.isKeyframe {
+            if packet.streamIndex == audioIndex { soundBeforeJoin = try? packet.clone() }
+            return
+        }
         guard packet.streamIndex == videoIndex || packet.streamIndex == audioIndex, let held = try? packet.clone() else { return }
+        if joining.isEmpty, let sound = soundBeforeJoin, let end = input.endSeconds(of: sound),
+           let key = input.seconds(of: packet), end > key + 0.001 {
+            joining.append(sound)
+        }
+        soundBeforeJoin = nil
         joining.append(held)
         // The live edge: the newest picture (or sound, without pictures) read so far.
         let times = joining.filter { videoIndex == nil || $0.streamIndex == videoIndex }.compactMap { input.seconds(of: $0) }
@@ -374,6 +385,7 @@ final class InputReader: @unchecked Sendable {
         // Pictures held from the old connection cannot go through the new one's decoder.
         heldVideo.removeAll()
         joining.removeAll()
+        soundBeforeJoin = nil
         do { try selectStreams() } catch { return false }
         origin = nil
         audioNext = nil

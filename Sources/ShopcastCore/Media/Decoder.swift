@@ -100,4 +100,10 @@ extension InputFile {
         guard ts != shim_AV_NOPTS_VALUE, packet.streamIndex < Int(formatContext.pointee.nb_streams) else { return nil }
         return Double(ts) * av_q2d(timeBase(of: packet.streamIndex))
     }
+
+    /// When a packet's content ends, in seconds: its time plus its duration (nil without either).
+    func endSeconds(of packet: Packet) -> Double? {
+        guard packet.duration > 0, let start = seconds(of: packet) else { return nil }
+        return start + Double(packet.duration) * av_q2d(timeBase(of: packet.streamIndex))
+    }
 }
