@@ -104,7 +104,9 @@ final class ScheduleCommandTests: XCTestCase {
         XCTAssertEqual(status, 0, err)
         let manifest = examples.appendingPathComponent("autumn-scarves/show.yaml").path
         XCTAssertTrue(out.contains("58 19 27 11 * [ \"$(date +\\%Y)\" = 2026 ] && cd "), out)
-        XCTAssertTrue(out.contains("go-live --manifest \(manifest) --duration 2820s -t youtube"), out)
+        // No --duration: go-live ends at show.starts + show.duration however early cron fired.
+        XCTAssertTrue(out.contains("go-live --manifest \(manifest) -t youtube >>"), out)
+        XCTAssertTrue(out.contains("[Timer]") && out.contains("shopcast-sciarpe-d-autunno-la-diretta-20261127-1858.timer"), out)
         XCTAssertTrue(out.contains("OnCalendar=2026-11-27 18:58:00 UTC"), out)
     }
 }

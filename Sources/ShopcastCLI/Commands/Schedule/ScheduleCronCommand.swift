@@ -12,8 +12,8 @@ enum ScheduleCronCommand {
             OptionSpec("lead", value: "DURATION", help: "Start go-live this long before the show (default 2m)."),
         ],
         discussion: [
-            "Prints one crontab line, in this machine's time zone, and a systemd user timer and service (the timer in UTC). Both run 'shopcast go-live --manifest FILE' with the manifest's absolute path, --lead before show.starts, and with --duration covering the lead and show.duration when it is set. Words after -- are added to the go-live command, e.g. destinations.",
-            "Starting early is safe: offsets count from show.starts, so offers still appear at their wall-clock moments. Stream keys belong in the environment or the key files go-live reads, never in these lines.",
+            "Prints one crontab line, in this machine's time zone, and a systemd user timer and service (the timer in UTC). Both run 'shopcast go-live --manifest FILE' with the manifest's absolute path, --lead before show.starts; go-live ends the show at show.starts + show.duration by itself, however early it was started (no --duration, which would count from the launch). Words after -- are added to the go-live command, e.g. destinations.",
+            "Starting early is safe: offsets count from show.starts, so offers still appear at their wall-clock moments. Stream keys never belong in these lines: cron and systemd start go-live with a bare environment, so keep them in key files (~/.config/shopcast/keys/NAME, mode 0600, which go-live reads there too), in NAME=value lines above the crontab entry, or in the service's Environment= or EnvironmentFile=. Titles become one line in comments and descriptions; paths are quoted for the shell and systemd, with '%' escaped for cron; a path with a line break is refused. The unit's name is the title in ASCII letters (other scripts transliterated) and the launch time in UTC.",
         ],
         examples: [
             ("shopcast schedule cron show.yaml", "Lines to start go-live two minutes before show.starts."),
@@ -43,7 +43,7 @@ enum ScheduleCronCommand {
         if starts.date.addingTimeInterval(-lead) < Date() {
             context.console.warning("the show starts at \(WallClock.format(starts.date, in: starts.zone)); that launch time has passed")
         }
-        context.console.out(lines.render())
+        context.console.out(try lines.render())
         return .success
     }
 
