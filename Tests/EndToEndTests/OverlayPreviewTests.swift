@@ -40,6 +40,31 @@ final class OverlayPreviewTests: EndToEndTestCase {
         let sheet = try RawPictures.rgb(URL(fileURLWithPath: listed[2]), work: work)
         XCTAssertGreaterThan(sheet.width, 600)
         XCTAssertGreaterThan(sheet.height, 200)
+        // The sheet shows each still in its own tile, under a header, on the sheet's dark ground:
+        // the stills, scaled down by ffmpeg, against the sheet's tiles (400 px wide, 24 px
+        // margins, a 56 px header); the header's right end and the gap between tiles are ground.
+        XCTAssertEqual([sheet.width, sheet.height], [24 + 2 * 424, 56 + 225 + 54 + 24 + 12], "two landscape tiles side by side")
+        for (i, still) in listed.prefix(2).enumerated() where sheet.width >= 24 + 2 * 424 && sheet.height >= 56 + 225 {
+            let small = path("tile-\(i).png")
+            let scaled = try ChildProcess.run("ffmpeg", ["-nostdin", "-v", "error", "-i", still, "-vf", "scale=400:225", small.path],
+                                              logDirectory: work, name: "scale-tile-\(i)")
+            XCTAssertEqual(scaled.termination, .exited(0), scaled.stderr)
+            let tile = try RawPictures.rgb(small, work: work)
+            var differing = 0
+            for y in 0..<225 {
+                for x in 0..<400 {
+                    let s = ((56 + y) * sheet.width + 24 + i * 424 + x) * 3, t = (y * 400 + x) * 3
+                    if (0..<3).contains(where: { abs(Int(sheet.frames[0][s + $0]) - Int(tile.frames[0][t + $0])) > 40 }) { differing += 1 }
+                }
+            }
+            XCTAssertLessThan(Double(differing) / (400 * 225), 0.05, "tile \(i) of the contact sheet is not its still (\(differing) pixels differ)")
+        }
+        func isGround(_ x: Int, _ y: Int) -> Bool {
+            let p = (y * sheet.width + x) * 3
+            return (0..<3).allSatisfy { Int(sheet.frames[0][p + $0]) < 45 }
+        }
+        XCTAssertTrue((0..<52).allSatisfy { y in isGround(sheet.width - 30, y) }, "the header is covered by a still")
+        XCTAssertTrue((56..<281).allSatisfy { y in isGround(24 + 400 + 12, y) }, "the gap between tiles is covered")
 
         for (file, url) in [(listed[0], "https://shop.example/scarf"), (listed[1], "https://shop.example/gloves?colour=grey")] {
             let zbar = try ChildProcess.run("zbarimg", ["-q", "--raw", file], logDirectory: work)
@@ -50,10 +75,15 @@ final class OverlayPreviewTests: EndToEndTestCase {
         // One offer, or one moment, on request; offers by the ids 'schedule plan' prints.
         let one = try runShopcast(["overlay", "--preview", "-m", manifest.path, "-o", path("one").path, "--offer", "gloves"])
         XCTAssertEqual(exitStatus(one), 0, one.summary)
-        XCTAssertEqual(one.stdout.split(separator: "\n").map { ($0 as NSString).lastPathComponent }, ["offer-gloves.png", "contact-sheet.png"])
+        XCTAssertEqual(one.stdout.split(separator: "\n").map { ($0 as NSString).lastPathComponent }, ["offer-gloves.png"])
         let at = try runShopcast(["overlay", "--preview", "-m", manifest.path, "-o", path("at").path, "--at", "90s"])
         XCTAssertEqual(exitStatus(at), 0, at.summary)
-        XCTAssertEqual(at.stdout.split(separator: "\n").map { ($0 as NSString).lastPathComponent }, ["at-01m30s.png", "contact-sheet.png"])
+        XCTAssertEqual(at.stdout.split(separator: "\n").map { ($0 as NSString).lastPathComponent }, ["at-01m30s.png"])
+        // Into the folder of the whole show's previews: its contact sheet stays the whole show's.
+        let before = try Data(contentsOf: URL(fileURLWithPath: listed[2]))
+        let again = try runShopcast(["overlay", "--preview", "-m", manifest.path, "-o", out.path, "--offer", "gloves"])
+        XCTAssertEqual(exitStatus(again), 0, again.summary)
+        XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: listed[2])), before, "--offer replaced the full contact sheet")
         let none = try runShopcast(["overlay", "--preview", "-m", manifest.path, "-o", path("none").path, "--offer", "hat"])
         XCTAssertEqual(exitStatus(none), 65, none.summary)
         XCTAssertTrue(none.stderr.contains("its offers are scarf, gloves"), none.stderr)

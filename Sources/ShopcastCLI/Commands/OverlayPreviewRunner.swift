@@ -9,7 +9,9 @@ enum OverlayPreviewRunner {
         let background = try options.background.map { try ShowPreview.loadBackground(path: context.resolvePath($0), for: size) }
         let preview = try ShowPreview(manifest: manifest, size: size, background: background)
         let moments = try PreviewMoment.plan(manifest, at: options.at, offer: options.offer)
-        let paths = try preview.write(moments, into: context.resolvePath(options.folder))
+        // The contact sheet is the whole show's: one offer or one moment leaves it as it is.
+        let paths = try preview.write(moments, into: context.resolvePath(options.folder),
+                                      contactSheet: options.at == nil && options.offer == nil)
         context.console.out(paths.map { $0 + "\n" }.joined())
         return .success
     }

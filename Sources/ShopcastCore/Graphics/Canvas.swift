@@ -155,17 +155,19 @@ final class Canvas {
         cairo_restore(cr)
     }
 
-    /// Paints `image` stretched over `rect` exactly (backgrounds already sized to the frame).
+    /// Paints `image` stretched over `rect` exactly (backgrounds already sized to the frame),
+    /// and nowhere else.
     func draw(_ image: ImageSurface, filling rect: Rect) {
         cairo_save(cr)
         cairo_translate(cr, rect.minX, rect.minY)
         cairo_scale(cr, rect.width / Double(image.width), rect.height / Double(image.height))
         cairo_set_source_surface(cr, image.surface, 0, 0)
         cairo_pattern_set_filter(cairo_get_source(cr), CAIRO_FILTER_GOOD)
-        // Edge pixels repeat outward: scaled with the default (none), the picture's border
-        // would be averaged with transparency and show as a faint line.
+        // Edge pixels repeat outward (else the scaled border fades into a faint line), so the
+        // paint is bounded by the rectangle: padded, it covered the whole canvas.
         cairo_pattern_set_extend(cairo_get_source(cr), CAIRO_EXTEND_PAD)
-        cairo_paint(cr)
+        cairo_rectangle(cr, 0, 0, Double(image.width), Double(image.height))
+        cairo_fill(cr)
         cairo_restore(cr)
     }
 

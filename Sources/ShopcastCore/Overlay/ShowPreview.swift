@@ -26,8 +26,8 @@ public final class ShowPreview {
     }
 
     /// Renders `moments` into `folder` (created if missing; files of the same names replaced),
-    /// then `contact-sheet.png`. Returns the paths written, the sheet last.
-    public func write(_ moments: [PreviewMoment], into folder: String) throws -> [String] {
+    /// then, with `contactSheet`, `contact-sheet.png`. Returns the paths written, the sheet last.
+    public func write(_ moments: [PreviewMoment], into folder: String, contactSheet: Bool = true) throws -> [String] {
         do {
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         } catch {
@@ -43,6 +43,7 @@ public final class ShowPreview {
             written.append(path)
             tiles.append((try Self.surface(of: canvas), moment.title, moment.detail))
         }
+        guard contactSheet else { return written }
         let sheetPath = (folder as NSString).appendingPathComponent("contact-sheet.png")
         let sheet = ContactSheet(title: "\(scenes.manifest.show.title) — \(size)", fontFamily: renderer.theme.fontFamily,
                                  tiles: tiles, frameWidth: size.width, frameHeight: size.height)
