@@ -19,7 +19,6 @@ Usage: bench/faults.py [--seconds 300] [--slow-kbps 1000] [--json out.json]
 import argparse
 import json
 import os
-import shutil
 import signal
 import socket
 import struct
@@ -34,66 +33,6 @@ import lib  # noqa: E402
 
 FLASH_BEEP = ["-f", "lavfi", "-i", "color=black:size=640x360:rate=30,drawbox=c=white:t=fill:enable='lt(mod(t\\,1)\\,0.03)'",
               "-f", "lavfi", "-i", "aevalsrc='if(lt(mod(t\\,1)\\,0.03)\\,sin(2*PI*1000*t)\\,0)':s=48000"]
-
-
-class Nginx:
-    """nginx-rtmp on a free port recording every publish (record_unique) into its folder."""
-
-    def __init__(self, name):
-        self.dir = tempfile.mkdtemp(prefix=f"shopcast-faults-{name}-")
-        self.records = os.path.join(self.dir, "records")
-        os.makedirs(self.records)
-        self.port = lib.free_port()
-        with open(os.path.join(self.dir, "nginx.conf"), "w") as f:
-            f.write(f"""
-load_module /usr/share/nginx/modules/ngx_rtmp_module.so;
-daemon off;
-master_process off;
-pid {self.dir}/nginx.pid;
-error_log {self.dir}/error.log warn;
-events {{ worker_connections 64; }}
-rtmp {{
-  server {{
-    listen 127.0.0.1:{self.port};
-    application live {{
-      live on;
-      record all;
-      record_path {self.records};
-      record_unique on;
-    }}
-  }}
-}}
-""")
-        self.proc = None
-        self.start()
-
-    def start(self):
-        self.proc = subprocess.Popen(["nginx", "-p", self.dir, "-c", os.path.join(self.dir, "nginx.conf")],
-                                     stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        deadline = time.time() + 10
-        while time.time() < deadline:
-            try:
-                socket.create_connection(("127.0.0.1", self.port), timeout=0.2).close()
-                return
-            except OSError:
-                time.sleep(0.05)
-        raise SystemExit("nginx did not start")
-
-    def kill(self):
-        self.proc.kill()
-        self.proc.wait()
-
-    def url(self, name, port=None):
-        return f"rtmp://127.0.0.1:{port or self.port}/live/{name}"
-
-    def recordings(self, name):
-        files = [os.path.join(self.records, f) for f in os.listdir(self.records) if f.startswith(name + "-")]
-        return sorted(files, key=os.path.getmtime)
-
-    def close(self):
-        if self.proc and self.proc.poll() is None:
-            self.kill()
-        shutil.rmtree(self.dir, ignore_errors=True)
 
 
 class SlowLink:
@@ -228,7 +167,7 @@ def main():
     T = args.seconds
     binary = lib.shopcast_binary()
     work = tempfile.mkdtemp(prefix="shopcast-faults-")
-    feeds, ingest = Nginx("feeds"), Nginx("ingest")
+    feeds, ingest = lib.Ingest(record=True, name="faults-feeds"), lib.Ingest(record=True, name="faults-ingest")
     slow = SlowLink(ingest.port, args.slow_kbps * 1000 // 8)
     log = open(os.path.join(work, "publisher.log"), "w")
     feed = feeds.url("studio")

@@ -46,13 +46,16 @@ def machine():
 
 class Ingest:
     """nginx with Debian's RTMP module on a free port; on_publish is posted to a local HTTP server
-    that records when each stream name started publishing (the independent clock for 'publish')."""
+    that records when each stream name started publishing (the independent clock for 'publish').
+    With `record`, every publish is also recorded (record_unique) into `records`; `kill()` and
+    `start()` take the ingest down and bring it back on the same port."""
 
-    def __init__(self):
-        self.dir = tempfile.mkdtemp(prefix="shopcast-bench-")
+    def __init__(self, record=False, name="bench"):
+        self.dir = tempfile.mkdtemp(prefix=f"shopcast-{name}-")
         self.port = free_port()
         self.http_port = free_port()
         self.published = {}
+        self.records = os.path.join(self.dir, "records")
         outer = self
 
         class Handler(http.server.BaseHTTPRequestHandler):
@@ -69,6 +72,10 @@ class Ingest:
 
         self.http = http.server.ThreadingHTTPServer(("127.0.0.1", self.http_port), Handler)
         threading.Thread(target=self.http.serve_forever, daemon=True).start()
+        recording = ""
+        if record:
+            os.makedirs(self.records)
+            recording = f"record all;\n      record_path {self.records};\n      record_unique on;"
         conf = f"""
 load_module /usr/share/nginx/modules/ngx_rtmp_module.so;
 daemon off;
@@ -82,12 +89,17 @@ rtmp {{
     application live {{
       live on;
       on_publish http://127.0.0.1:{self.http_port}/publish;
+      {recording}
     }}
   }}
 }}
 """
         with open(os.path.join(self.dir, "nginx.conf"), "w") as f:
             f.write(conf)
+        self.proc = None
+        self.start()
+
+    def start(self):
         self.proc = subprocess.Popen(["nginx", "-p", self.dir, "-c", os.path.join(self.dir, "nginx.conf")],
                                      stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         deadline = time.time() + 10
@@ -99,12 +111,21 @@ rtmp {{
                 time.sleep(0.05)
         raise SystemExit("nginx did not start")
 
-    def url(self, name):
-        return f"rtmp://127.0.0.1:{self.port}/live/{name}"
-
-    def close(self):
+    def kill(self):
         self.proc.kill()
         self.proc.wait()
+
+    def url(self, name, port=None):
+        return f"rtmp://127.0.0.1:{port or self.port}/live/{name}"
+
+    def recordings(self, name):
+        """The .flv files recorded for stream `name`, oldest first."""
+        files = [os.path.join(self.records, f) for f in os.listdir(self.records) if f.startswith(name + "-")]
+        return sorted(files, key=os.path.getmtime)
+
+    def close(self):
+        if self.proc.poll() is None:
+            self.kill()
         self.http.shutdown()
         shutil.rmtree(self.dir, ignore_errors=True)
 

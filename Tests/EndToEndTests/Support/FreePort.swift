@@ -61,7 +61,8 @@ enum FreePort {
         return UInt16(bigEndian: address.sin_port)
     }
 
-    private static func loopback(_ port: UInt16) -> sockaddr_in {
+    /// The address 127.0.0.1:`port`.
+    static func loopback(_ port: UInt16) -> sockaddr_in {
         var address = sockaddr_in()
         address.sin_family = sa_family_t(AF_INET)
         address.sin_port = in_port_t(port).bigEndian

@@ -32,7 +32,7 @@ final class ThrottledLink: @unchecked Sendable {
         // Accepted sockets inherit it; set before listen() so the window it advertises is small.
         var small: Int32 = 8192
         setsockopt(listener, SOL_SOCKET, SO_RCVBUF, &small, socklen_t(MemoryLayout<Int32>.size))
-        var address = Self.loopback(port)
+        var address = FreePort.loopback(port)
         let bound = withUnsafePointer(to: &address) {
             $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(listener, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
         }
@@ -81,7 +81,7 @@ final class ThrottledLink: @unchecked Sendable {
             let client = accept(listener, nil, nil)
             guard client >= 0 else { continue }
             let server = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-            var address = Self.loopback(target)
+            var address = FreePort.loopback(target)
             let connected = withUnsafePointer(to: &address) {
                 $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(server, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
             }
@@ -145,13 +145,5 @@ final class ThrottledLink: @unchecked Sendable {
     private func wait(_ fd: Int32, for events: Int16) -> Bool {
         var entry = pollfd(fd: fd, events: events, revents: 0)
         return poll(&entry, 1, 50) > 0
-    }
-
-    private static func loopback(_ port: UInt16) -> sockaddr_in {
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_port = in_port_t(port).bigEndian
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        return address
     }
 }
