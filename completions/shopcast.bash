@@ -71,7 +71,7 @@ _shopcast() {
         "shopcast/go-live --input"|"shopcast/go-live -i")
             compopt -o filenames 2>/dev/null; mapfile -t COMPREPLY < <(compgen -f -- "$value") ;;
         "shopcast/go-live --to"|"shopcast/go-live -t")
-            compopt -o filenames 2>/dev/null; mapfile -t COMPREPLY < <(compgen -f -- "$value") ;;
+            compopt -o filenames 2>/dev/null; mapfile -t COMPREPLY < <(compgen -W 'youtube facebook twitch' -- "$value"; compgen -f -- "$value") ;;
         "shopcast/go-live --manifest"|"shopcast/go-live -m")
             compopt -o filenames 2>/dev/null; mapfile -t COMPREPLY < <(compgen -f -- "$value") ;;
         "shopcast/go-live --preset")
@@ -113,7 +113,7 @@ _shopcast() {
         "shopcast/schedule/plan --start")
             : ;;
         "shopcast/schedule/now --at")
-            : ;;
+            mapfile -t COMPREPLY < <(compgen -W 'now' -- "$value") ;;
         "shopcast/schedule/now --start")
             : ;;
         "shopcast/schedule/run --start")

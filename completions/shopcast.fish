@@ -40,7 +40,7 @@ complete -c shopcast -n '__shopcast_at shopcast' -s h -l help -d 'Show this help
 
 # shopcast go-live
 complete -c shopcast -n '__shopcast_at shopcast/go-live' -s i -l input -r -F -d 'Source: test (default), a media file, camera[:/dev/videoN], screen[:DISPLAY], mic[:DEVICE], or an rtmp://, srt://, http(s):// feed. A second input may supply the audio'
-complete -c shopcast -n '__shopcast_at shopcast/go-live' -s t -l to -r -F -d 'Destination: rtmp://, rtmps:// or srt:// URL, youtube, facebook, twitch, or a recording path (.mkv, .mp4, .flv, .ts). ${NAME} in a URL is read from the environment'
+complete -c shopcast -n '__shopcast_at shopcast/go-live' -s t -l to -r -F -a 'youtube facebook twitch' -d 'Destination: rtmp://, rtmps:// or srt:// URL, youtube, facebook, twitch, or a recording path (.mkv, .mp4, .flv, .ts). ${NAME} in a URL is read from the environment'
 complete -c shopcast -n '__shopcast_at shopcast/go-live' -s m -l manifest -r -F -d 'Show the manifest\'s product cards and banners live at their moments, and write offer events to --events. Its show.duration ends the stream when --duration is not given'
 complete -c shopcast -n '__shopcast_at shopcast/go-live' -l loop -d 'Play a media-file input again from the start when it ends'
 complete -c shopcast -n '__shopcast_at shopcast/go-live' -l preset -x -a '720p30 1080p30 480p30 vertical' -d 'Output format: 720p30 (default), 1080p30, 480p30, or vertical (720x1280, 30 fps)'
@@ -87,7 +87,7 @@ complete -c shopcast -n '__shopcast_at shopcast/schedule/plan' -s h -l help -d '
 
 # shopcast schedule now
 complete -c shopcast -n '__shopcast_at shopcast/schedule/now' -F
-complete -c shopcast -n '__shopcast_at shopcast/schedule/now' -l at -x -d 'The moment to ask about (ISO 8601 with offset, or \'now\', the default)'
+complete -c shopcast -n '__shopcast_at shopcast/schedule/now' -l at -x -a 'now' -d 'The moment to ask about (ISO 8601 with offset, or \'now\', the default)'
 complete -c shopcast -n '__shopcast_at shopcast/schedule/now' -l start -x -d 'When the stream started, for a show without show.starts (ISO 8601 with offset, or \'now\')'
 complete -c shopcast -n '__shopcast_at shopcast/schedule/now' -l json -d 'Print the answer as JSON on stdout'
 complete -c shopcast -n '__shopcast_at shopcast/schedule/now' -s h -l help -d 'Show this help and exit'

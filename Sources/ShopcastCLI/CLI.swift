@@ -52,6 +52,9 @@ public enum CLI {
                 return .success
             }
             if word == "--version", path.isEmpty {
+                if let extra = rest.dropFirst().first {
+                    throw UsageError("--version takes nothing after it, not '\(extra)'", command: nil)
+                }
                 context.console.out("shopcast \(ShopcastVersion.current)\n")
                 return .success
             }

@@ -1,7 +1,7 @@
 /// Renders `--help` text from the same command tree that drives parsing.
 enum Help {
     static func usageLine(path: [String], command: Command) -> String {
-        var line = "shopcast " + path.joined(separator: " ")
+        var line = (["shopcast"] + path).joined(separator: " ")
         if !command.children.isEmpty {
             line += " COMMAND"
         } else {
@@ -40,7 +40,8 @@ enum Help {
                 out += "  \(example.command)\n      \(example.explanation)\n"
             }
         }
-        if !command.children.isEmpty {
+        // The top level says it in its own words (its discussion); a group says where to look.
+        if !command.children.isEmpty, !path.isEmpty {
             out += "\nSee 'shopcast help \(path.joined(separator: " ")) COMMAND' for a command's options.\n"
         }
         return out

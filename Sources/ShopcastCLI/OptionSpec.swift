@@ -4,6 +4,8 @@ public enum ValueCompletion: Sendable, Equatable {
     case file
     case directory
     case values([String])
+    /// One of the named values, or a file (a platform's name or a recording's path).
+    case valuesOrFiles([String])
 }
 
 /// One command-line option: the single fact from which parsing, `--help`, the man page and

@@ -23,6 +23,19 @@ final class DispatchTests: XCTestCase {
         let r = runCLI(["--version"])
         XCTAssertEqual(r.code, .success)
         XCTAssertTrue(r.out.hasPrefix("shopcast "))
+        let extra = runCLI(["--version", "extra"])
+        XCTAssertEqual(extra.code, .usage, "a word after --version is a mistake, not a version request")
+        XCTAssertTrue(extra.err.contains("'extra'") && extra.out.isEmpty, extra.err)
+    }
+
+    func testTopLevelHelpSaysItsUsageOnceAndPointsToCommandsOnce() {
+        let r = runCLI(["help"])
+        XCTAssertEqual(r.code, .success)
+        XCTAssertTrue(r.out.hasPrefix("USAGE: shopcast COMMAND\n"), r.out)
+        XCTAssertEqual(r.out.components(separatedBy: "help COMMAND").count - 1, 1, "the pointer to commands' help is repeated:\n\(r.out)")
+        let group = runCLI(["help", "schedule"])
+        XCTAssertTrue(group.out.hasPrefix("USAGE: shopcast schedule COMMAND\n"), group.out)
+        XCTAssertTrue(group.out.contains("See 'shopcast help schedule COMMAND'"), group.out)
     }
 
     func testUnknownCommandSuggests() {

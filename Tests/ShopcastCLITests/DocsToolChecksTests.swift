@@ -79,7 +79,11 @@ final class DocsToolChecksTests: XCTestCase {
                 cases.append((words + [""], names))
             }
             for option in command.spec.options {
-                guard case .values(let values) = option.completion else { continue }
+                let values: [String]
+                switch option.completion {
+                case .values(let named), .valuesOrFiles(let named): values = named
+                default: continue
+                }
                 cases.append((words + ["--" + option.long, ""], Set(values)))
                 if let short = option.short { cases.append((words + ["-" + String(short), ""], Set(values))) }
             }

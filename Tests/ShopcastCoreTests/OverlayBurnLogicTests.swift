@@ -19,6 +19,12 @@ final class OverlayBurnLogicTests: XCTestCase {
         XCTAssertEqual(between.map(\.fileName), ["at-08m20s.png"])
         XCTAssertNil(between[0].offerID)
         XCTAssertThrowsError(try PreviewMoment.plan(ShowFixture.manifest([], duration: 60)))
+        // A moment after a 45-minute show's end is no still of the show.
+        let short = ShowFixture.manifest([ShowFixture.offer("pin", at: 60, for: 30)], duration: 2700)
+        XCTAssertEqual(try PreviewMoment.plan(short, at: 2699).count, 1)
+        XCTAssertThrowsError(try PreviewMoment.plan(short, at: 99 * 3600)) { error in
+            XCTAssertTrue("\(error)".contains("after the show's end"), "\(error)")
+        }
     }
 
     func testContainerFollowsTheExtension() {

@@ -9,7 +9,7 @@ enum GoLiveCommand {
         options: [
             OptionSpec("input", short: "i", value: "SOURCE", repeatable: true, completion: .file,
                        help: "Source: test (default), a media file, camera[:/dev/videoN], screen[:DISPLAY], mic[:DEVICE], or an rtmp://, srt://, http(s):// feed. A second input may supply the audio."),
-            OptionSpec("to", short: "t", value: "DEST", repeatable: true, completion: .file,
+            OptionSpec("to", short: "t", value: "DEST", repeatable: true, completion: .valuesOrFiles(Platform.all.map(\.name)),
                        help: "Destination: rtmp://, rtmps:// or srt:// URL, youtube, facebook, twitch, or a recording path (.mkv, .mp4, .flv, .ts). ${NAME} in a URL is read from the environment."),
             OptionSpec("manifest", short: "m", value: "FILE", completion: .file,
                        help: "Show the manifest's product cards and banners live at their moments, and write offer events to --events. Its show.duration ends the stream when --duration is not given."),

@@ -118,6 +118,8 @@ enum BashCompletion {
             return "compopt -o filenames 2>/dev/null; mapfile -t COMPREPLY < <(compgen -d -- \"$value\")"
         case .values(let values):
             return "mapfile -t COMPREPLY < <(compgen -W \(CompletionTree.singleQuoted(values.joined(separator: " "))) -- \"$value\")"
+        case .valuesOrFiles(let values):
+            return "compopt -o filenames 2>/dev/null; mapfile -t COMPREPLY < <(compgen -W \(CompletionTree.singleQuoted(values.joined(separator: " "))) -- \"$value\"; compgen -f -- \"$value\")"
         }
     }
 }

@@ -55,6 +55,7 @@ enum FishCompletion {
                     case .file: line += " -r -F"
                     case .directory: line += " -x -a '(__fish_complete_directories (commandline -ct))'"
                     case .values(let values): line += " -x -a \(quoted(values.joined(separator: " ")))"
+                    case .valuesOrFiles(let values): line += " -r -F -a \(quoted(values.joined(separator: " ")))"
                     }
                 }
                 line += " -d \(quoted(CompletionTree.description(option.help)))"

@@ -104,6 +104,9 @@ enum ZshCompletion {
         case .file: return "_files"
         case .directory: return "_files -/"
         case .values(let values): return "(" + values.map(escapeValue).joined(separator: " ") + ")"
+        case .valuesOrFiles(let values):
+            // _alternative's specs have colons of their own: escaped, as the optspec's are.
+            return "{_alternative \"values\\:value\\:(" + values.map(escapeValue).joined(separator: " ") + ")\" \"files\\:file\\:_files\"}"
         }
     }
 

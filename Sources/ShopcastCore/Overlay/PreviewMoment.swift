@@ -22,11 +22,15 @@ public struct PreviewMoment: Equatable, Sendable {
 
     /// The stills to render: the moment `at` when given, else the offer with id `offer`, else one
     /// per offer (scheduled ones in show order, then those on cue, each as if cued at the show's
-    /// start). Throws `.badData` for an offer id the show does not have, or a show with no
-    /// offers and no `at`.
+    /// start). Throws `.badData` for an offer id the show does not have, a moment at or after
+    /// the show's end (show.duration), or a show with no offers and no `at`.
     public static func plan(_ manifest: Manifest, at: Double? = nil, offer: String? = nil) throws -> [PreviewMoment] {
         let timeline = Timeline(manifest)
         if let at {
+            // A moment past the show's end would be a still of nothing, passed off as the show.
+            if let length = manifest.show.duration, at >= length {
+                throw ShopcastError(.badData, "--at \(DurationValue.format(at)) is after the show's end: it lasts \(DurationValue.format(length))")
+            }
             let director = ShowDirector(manifest: manifest, timeline: timeline, start: at)
             director.advance(to: at)
             var m = moment(director.state, cue: nil, cuedAt: nil)

@@ -8,7 +8,7 @@ enum ScheduleNowCommand {
         summary: "Show what is on screen at a moment; exit 0 when an offer is live, 1 when none.",
         operands: "FILE",
         options: [
-            OptionSpec("at", value: "TIME", help: "The moment to ask about (ISO 8601 with offset, or 'now', the default)."),
+            OptionSpec("at", value: "TIME", completion: .values(["now"]), help: "The moment to ask about (ISO 8601 with offset, or 'now', the default)."),
             OptionSpec("start", value: "TIME",
                        help: "When the stream started, for a show without show.starts (ISO 8601 with offset, or 'now')."),
             OptionSpec("json", help: "Print the answer as JSON on stdout."),

@@ -7,7 +7,7 @@ enum ScheduleSupport {
     static func file(_ parsed: ParsedArguments, command: String) throws -> String {
         guard let path = parsed.operands.first else { throw UsageError("missing the manifest FILE", command: command) }
         if parsed.operands.count > 1 {
-            throw UsageError("unexpected argument '\(parsed.operands[1]); give one manifest", command: command)
+            throw UsageError("unexpected argument '\(parsed.operands[1])'; give one manifest", command: command)
         }
         return path
     }
