@@ -76,6 +76,9 @@ final class SocketAccountingTests: XCTestCase {
         rate.note(delivered: 133_500, unacknowledged: 0, at: 4.8)
         rate.note(delivered: 134_500, unacknowledged: 0, at: 5.8)
         XCTAssertEqual(rate.bytesPerSecond ?? 0, 62_500, accuracy: 1)
+        // Not seen busy for ten seconds: the link may be fast again; the old figure goes.
+        rate.note(delivered: 140_000, unacknowledged: 0, at: 14.5)
+        XCTAssertNil(rate.bytesPerSecond, "a stale slow rate would refuse every keyframe of a recovered link")
     }
 
     func testThePeakHoldsForAWindowThenFades() {

@@ -11,7 +11,7 @@ import Glibc
 final class ThrottledLink: @unchecked Sendable {
     let port: UInt16
     private let target: UInt16
-    private let bytesPerSecond: Int
+    private var rate: Int
     private let listener: Int32
     private let lock = NSLock()
     private var stopped = false
@@ -22,7 +22,7 @@ final class ThrottledLink: @unchecked Sendable {
 
     init(to target: UInt16, bytesPerSecond: Int, lifetime: TimeInterval) throws {
         self.target = target
-        self.bytesPerSecond = bytesPerSecond
+        rate = bytesPerSecond
         until = Date().addingTimeInterval(lifetime)
         port = try FreePort.tcp()
         listener = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
@@ -47,6 +47,13 @@ final class ThrottledLink: @unchecked Sendable {
     var bytesRelayed: Int {
         lock.lock(); defer { lock.unlock() }
         return relayed
+    }
+
+    /// What the link carries a second toward the server; changed while it runs, a link that
+    /// clears up or gets congested.
+    var bytesPerSecond: Int {
+        get { lock.lock(); defer { lock.unlock() }; return rate }
+        set { lock.lock(); rate = newValue; lock.unlock() }
     }
 
     /// A path that goes silent: nothing is carried either way (connections stay open) until
@@ -102,7 +109,6 @@ final class ThrottledLink: @unchecked Sendable {
     private func pump(from source: Int32, to sink: Int32, limited: Bool) {
         var buffer = [UInt8](repeating: 0, count: 16384)
         let tick = 0.01
-        let perTick = max(1, Int(Double(bytesPerSecond) * tick))
         var allowance = 0
         var nextTick = Date()
         while running {
@@ -113,6 +119,7 @@ final class ThrottledLink: @unchecked Sendable {
             var room = buffer.count
             if limited {
                 let now = Date()
+                let perTick = max(1, Int(Double(bytesPerSecond) * tick))
                 if now >= nextTick {
                     // At most one tick's worth banked: a burst never outruns the rate.
                     allowance = min(perTick * 2, allowance + perTick)
