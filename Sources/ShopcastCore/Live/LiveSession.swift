@@ -24,6 +24,8 @@ public final class LiveSession: @unchecked Sendable {
     private let backup: (reader: InputReader, pictures: VideoFrameQueue, sound: AudioTimeline?)?
     /// The backup is on air (for the status line and the control API).
     private var onBackup = false
+    /// Where the encoder thread pulls the sound off air (and drops it), kept from frame to frame.
+    private var offAirSound: [Float] = []
     private let videoEncoder: Encoder
     private let audioEncoder: Encoder
     private var writers: [DestinationWriter] = []
@@ -203,10 +205,7 @@ public final class LiveSession: @unchecked Sendable {
     /// caller's next step. The encoder thread has already closed the encoders.
     private func releaseMedia() {
         let readersReleased = readers.map { $0.waitUntilReleased(timeout: 1) }.allSatisfy { $0 }
-        videoQueue.removeAll()
-        audioTimeline.removeAll()
-        backup?.pictures.removeAll()
-        backup?.sound?.removeAll()
+        dropQueuedMedia()
         mediaReleased = readersReleased && videoEncoder.isClosed && audioEncoder.isClosed
     }
 
@@ -241,6 +240,14 @@ public final class LiveSession: @unchecked Sendable {
             let stalled = reader === videoReader && slate == "input-stalled" && health == .live
             return (InputOpener.describe(reader.spec), stalled ? "stalled" : health.rawValue)
         }
+    }
+
+    /// Lets go of the pictures and sound the inputs queued (the show is over).
+    private func dropQueuedMedia() {
+        videoQueue.removeAll()
+        audioTimeline.removeAll()
+        backup?.pictures.removeAll()
+        backup?.sound?.removeAll()
     }
 
     /// The backup input is on air in place of the picture input.
@@ -321,10 +328,7 @@ public final class LiveSession: @unchecked Sendable {
         videoEncoder.close()
         audioEncoder.close()
         stage.releasePictures()
-        videoQueue.removeAll()
-        audioTimeline.removeAll()
-        backup?.pictures.removeAll()
-        backup?.sound?.removeAll()
+        dropQueuedMedia()
         lock.lock()
         encoderDone = true
         lock.unlock()
@@ -509,8 +513,8 @@ public final class LiveSession: @unchecked Sendable {
             left.data.withMemoryRebound(to: Float.self, capacity: Int(frameSize)) { l in
                 right.data.withMemoryRebound(to: Float.self, capacity: Int(frameSize)) { r in
                     if let other = backup?.sound {
-                        var scratch = [Float](repeating: 0, count: Int(frameSize) * 2)
-                        scratch.withUnsafeMutableBufferPointer { off in
+                        if offAirSound.count < Int(frameSize) * 2 { offAirSound = [Float](repeating: 0, count: Int(frameSize) * 2) }
+                        offAirSound.withUnsafeMutableBufferPointer { off in
                             let (onAir, offAir) = fromBackup ? (other, audioTimeline) : (audioTimeline, other)
                             onAir.pull(position: at, count: Int(frameSize), left: l, right: r)
                             offAir.pull(position: at, count: Int(frameSize), left: off.baseAddress!, right: off.baseAddress! + Int(frameSize))
