@@ -26,17 +26,17 @@ public enum ExitCode: Int32, CaseIterable, Sendable {
         switch self {
         case .success: return "Success; for go-live, the show ran to its end (or was stopped by a signal) and every destination was reached and none gave up."
         case .nothingLive: return "schedule now: no offer is on screen at that moment."
-        case .usage: return "Wrong usage: an unknown command or option, a missing or malformed value."
-        case .dataError: return "Bad data: a manifest with errors, a malformed duration, rate or size, a journal that is not one; cue: the show refused the command (the reason is printed)."
+        case .usage: return "Wrong usage: anything wrong on the command line itself: an unknown command or option, a missing operand, a missing or malformed value (a duration, size, rate, time or URL)."
+        case .dataError: return "Bad data in a file that was read: a manifest with errors (schedule check --json says \"ok\":false), a journal that is not one, a show already over; cue: the show refused the command (the reason is printed)."
         case .noInput: return "An input (media file, device, feed, manifest) cannot be opened."
         case .unavailable: return "No destination was ever reached; cue: no show answers at the control address."
         case .software: return "Internal error (a bug: please report it)."
         case .ioError: return "An I/O error on a local file, such as a full disk while recording."
-        case .tryAgain: return "Busy: another schedule run already holds this manifest's lock."
+        case .tryAgain: return "Busy: another schedule run already holds this manifest's lock; cue: the show is not running yet, try again."
         case .destinationLost: return "The show ran, but a destination gave up after its retries or was never reached."
         case .unauthorized: return "cue: the control API refused the token (missing or wrong)."
         case .config: return "Configuration: a stream key that is missing or whose key file others can read, an unset ${NAME}, --control on an open address without a token, or an address that cannot be bound."
-        case .interrupted: return "Stopped by a signal: go-live after a second SIGINT or SIGTERM, before a clean finish; overlay after the first, its OUTPUT finished but ending where it stopped."
+        case .interrupted: return "Stopped by a signal: go-live and schedule run after a second SIGINT or SIGTERM, before a clean finish; overlay after the first, its OUTPUT finished but ending where it stopped."
         }
     }
 }
@@ -47,6 +47,7 @@ func exitCode(for error: Error) -> ExitCode {
     case is UsageError: return .usage
     case let e as ShopcastError:
         switch e.kind {
+        case .usage: return .usage
         case .badData: return .dataError
         case .noInput: return .noInput
         case .unavailable: return .unavailable

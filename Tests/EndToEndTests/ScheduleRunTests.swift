@@ -128,4 +128,57 @@ final class ScheduleRunTests: XCTestCase {
         again.process.terminate()
         XCTAssertEqual(again.wait(timeout: 10), 0, again.stderr)
     }
+
+    /// A shop that never answers must not hold the producer's prompt: a stop takes under 2 s,
+    /// still ends the live offer (in the events file and towards the shop), and a second signal
+    /// quits at once.
+    func testAStopIsQuickWithAShopThatNeverAnswersAndASecondSignalQuitsAtOnce() throws {
+        let folder = try scheduleTemporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try """
+        show: {title: Long drop, currency: EUR}
+        products: {scarf: {name: Scarf, price: 39.90}}
+        offers: [{product: scarf, at: 0.2s, for: 10m, discount: 20%}]
+        """.write(to: folder.appendingPathComponent("show.yaml"), atomically: true, encoding: .utf8)
+        let release = DispatchSemaphore(value: 0)
+        let server = try HTTPRecorder { _, _ in release.wait(); return 200 }  // answers only when the test ends
+        defer {
+            for _ in 0..<16 { release.signal() }
+            server.stop()
+        }
+        func events(_ file: String) throws -> [[String: Any]] {
+            try String(contentsOf: folder.appendingPathComponent(file), encoding: .utf8).split(separator: "\n")
+                .map { try JSONSerialization.jsonObject(with: Data($0.utf8)) as! [String: Any] }
+        }
+        func delivered(_ event: String) -> Bool {
+            server.requests.contains { $0.headers["x-shopcast-event"] == event }
+        }
+
+        let run = try ScheduleCLIProcess(["schedule", "run", "show.yaml", "--start", "now", "--events", "one.jsonl",
+                                          "--webhook", server.url], in: folder)
+        XCTAssertTrue(server.waitFor(1, timeout: 10).count == 1 && delivered("offer.start"), run.stderr)
+        let stopped = Date()
+        run.process.terminate()
+        XCTAssertEqual(run.wait(timeout: 10), 0, run.stderr)
+        let took = Date().timeIntervalSince(stopped)
+        XCTAssertLessThan(took, 2.0, "the stop waited on the shop: \(run.stderr)")
+        let written = try events("one.jsonl")
+        XCTAssertEqual(written.map { $0["event"] as? String }, ["offer.start", "offer.end"])
+        XCTAssertEqual(written.last?["reason"] as? String, "show-ended")
+        XCTAssertEqual(server.waitFor(2, timeout: 1).count, 2, "offer.end never reached the shop")
+        XCTAssertTrue(delivered("offer.end"))
+        XCTAssertTrue(run.stderr.contains("abandoned"), run.stderr)
+        print("stop with a hanging webhook took \(String(format: "%.2f", took)) s")
+
+        let again = try ScheduleCLIProcess(["schedule", "run", "show.yaml", "--start", "now", "--events", "two.jsonl",
+                                            "--webhook", server.url], in: folder)
+        XCTAssertEqual(server.waitFor(3, timeout: 10).count, 3, again.stderr)
+        again.process.terminate()
+        XCTAssertTrue(again.waitForStderr("signal again to quit at once", timeout: 5), again.stderr)
+        let second = Date()
+        again.process.terminate()
+        XCTAssertEqual(again.wait(timeout: 10), 130, again.stderr)
+        XCTAssertLessThan(Date().timeIntervalSince(second), 0.5, "a second signal must quit at once")
+        XCTAssertTrue(again.stderr.contains("quitting at once"), again.stderr)
+    }
 }

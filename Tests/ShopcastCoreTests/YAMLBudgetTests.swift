@@ -18,7 +18,7 @@ final class YAMLBudgetTests: XCTestCase {
         let elapsed = Date().timeIntervalSince(started)
         XCTAssertLessThan(elapsed, 0.5, "alias bomb took \(elapsed) s")
         XCTAssertEqual(result.diagnostics.map(\.description), [
-            "bomb.yaml:6:14: error: YAML aliases would expand to more than 50000 nodes (an alias bomb?)",
+            "bomb.yaml:6:14: error: more than 50000 YAML values once its 42 aliases are expanded; a manifest may hold at most 50000 (an alias bomb?)",
         ])
         let many = "x: &x 1\nl: [" + Array(repeating: "*x", count: 101).joined(separator: ", ") + "]\n"
         let counted = ManifestLoader().parse(Data(many.utf8), path: "m.yaml", folder: URL(fileURLWithPath: "/tmp"))
@@ -32,7 +32,18 @@ final class YAMLBudgetTests: XCTestCase {
         for _ in 0..<20 { yaml += "  - *big\n" }
         let result = ManifestLoader().parse(Data(yaml.utf8), path: "s.yaml", folder: URL(fileURLWithPath: "/tmp"))
         XCTAssertEqual(result.diagnostics.map(\.description),
-                       ["s.yaml:11:5: error: YAML aliases would expand to more than 50000 nodes (an alias bomb?)"])
+                       ["s.yaml:11:5: error: more than 50000 YAML values once its 9 aliases are expanded; a manifest may hold at most 50000 (an alias bomb?)"])
+    }
+
+    func testABigManifestWithoutAliasesIsNotCalledABomb() {
+        // Under 1 MiB, no alias at all: 60,000 list items.
+        let yaml = "items: [" + Array(repeating: "1", count: 60_000).joined(separator: ",") + "]\n"
+        XCTAssertLessThan(yaml.utf8.count, 1 << 20)
+        let result = ManifestLoader().parse(Data(yaml.utf8), path: "big.yaml", folder: URL(fileURLWithPath: "/tmp"))
+        XCTAssertEqual(result.diagnostics.count, 1)
+        let message = result.diagnostics.first?.message ?? ""
+        XCTAssertEqual(message, "more than 50000 YAML values (keys, values and list items); a manifest may hold at most 50000")
+        XCTAssertFalse(message.contains("alias"), message)
     }
 
     func testDepthAndSizeLimits() {

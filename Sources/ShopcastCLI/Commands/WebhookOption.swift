@@ -6,7 +6,7 @@ enum WebhookOption {
     /// An http(s) URL, `${NAME}` read from the environment (the value masked from then on), so a
     /// token in it never appears in argv or ps.
     static func url(_ written: String, context: CommandContext, command: String) throws -> URL {
-        let text = try expandEnvironment(written, context.environment)
+        let text = try EnvironmentExpander(environment: context.environment).expand(written, subject: "--webhook", shown: redacted)
         guard let url = URL(string: text), ["http", "https"].contains(url.scheme?.lowercased() ?? ""), url.host != nil else {
             throw UsageError("--webhook '\(redacted(text))' is not an http:// or https:// URL", command: command)
         }
@@ -25,24 +25,6 @@ enum WebhookOption {
             context.console.warning("the webhook secret file \(file) is readable by other users; chmod 600 it")
         }
         return secret
-    }
-
-    /// Replaces each `${NAME}` with the environment's value. An unset variable is a
-    /// configuration error (78), as in go-live's destinations.
-    static func expandEnvironment(_ text: String, _ environment: [String: String]) throws -> String {
-        var out = ""
-        var rest = Substring(text)
-        while let open = rest.range(of: "${") {
-            guard let close = rest[open.upperBound...].firstIndex(of: "}") else { break }
-            let name = String(rest[open.upperBound..<close])
-            guard let value = environment[name], !value.isEmpty else {
-                throw ShopcastError(.config, "--webhook uses ${\(name)}, which is not set in the environment")
-            }
-            SecretMasker.shared.register(value)
-            out += rest[..<open.lowerBound] + value
-            rest = rest[rest.index(after: close)...]
-        }
-        return out + rest
     }
 
     /// A URL without userinfo, query or fragment, which may hold tokens.

@@ -36,7 +36,7 @@ struct EnvironmentDoc {
             commands: ["cue"]),
         EnvironmentDoc(
             name: "${NAME}",
-            meaning: "Any variable written as ${NAME} inside a --to URL is substituted when the destination is opened, which keeps a key out of argv, ps and shell history. An unset or empty variable stops go-live with exit status 78.",
+            meaning: "Any variable written as ${NAME} inside a --to URL or a --webhook URL (go-live, schedule run) is substituted before the run starts, which keeps a key or token out of argv, ps and shell history; the value is masked as **** in every message and log line from then on. An unset or empty variable exits 78; an unclosed ${ or a name other than letters, digits and _ exits 64.",
             commands: ["go-live"]),
         EnvironmentDoc(
             name: "NO_COLOR",

@@ -46,7 +46,7 @@ public final class OverlayBurn {
     public init(job: Job, manifest: Manifest) throws {
         self.job = job
         guard let container = OutputContainer.forPath(job.output) else {
-            throw ShopcastError(.badData, "\(job.output): cannot tell the container from the name; end it in \(OutputContainer.extensions.map { "." + $0 }.joined(separator: ", "))")
+            throw ShopcastError(.usage, "\(job.output): cannot tell the container from the name; end it in \(OutputContainer.extensions.map { "." + $0 }.joined(separator: ", "))")
         }
         self.container = container
         guard FileManager.default.fileExists(atPath: job.input) else {

@@ -108,27 +108,10 @@ public struct DestinationResolver {
         return key
     }
 
-    /// Replaces every `${NAME}` with the environment's value, registering the value as a secret.
+    /// Replaces every `${NAME}` with the environment's value (see `EnvironmentExpander`).
     func expand(_ text: String) throws -> String {
-        var result = ""
-        var rest = Substring(text)
-        while let open = rest.range(of: "${") {
-            result += rest[..<open.lowerBound]
-            guard let close = rest[open.upperBound...].firstIndex(of: "}") else {
-                throw ShopcastError(.badData, "unclosed ${ in destination '\(DestinationResolver.maskedURL(text))'")
-            }
-            let name = String(rest[open.upperBound..<close])
-            guard name.range(of: "^[A-Za-z_][A-Za-z0-9_]*$", options: .regularExpression) != nil else {
-                throw ShopcastError(.badData, "'${\(name)}' in a destination is not a variable name")
-            }
-            guard let value = environment[name], !value.isEmpty else {
-                throw ShopcastError(.config, "environment variable \(name), used in a destination, is not set")
-            }
-            masker.register(value)
-            result += value
-            rest = rest[rest.index(after: close)...]
-        }
-        return result + rest
+        try EnvironmentExpander(environment: environment, masker: masker)
+            .expand(text, subject: "a destination", shown: DestinationResolver.maskedURL)
     }
 
     func network(_ url: String, original: String) throws -> Destination {
@@ -139,10 +122,10 @@ public struct DestinationResolver {
         case "rtmps": kind = .rtmps
         case "srt": kind = .srt
         default:
-            throw ShopcastError(.badData, "destination '\(DestinationResolver.maskedURL(original))': unsupported scheme '\(scheme)://' (use rtmp, rtmps or srt, a platform name, or a file path)")
+            throw ShopcastError(.usage, "destination '\(DestinationResolver.maskedURL(original))': unsupported scheme '\(scheme)://' (use rtmp, rtmps or srt, a platform name, or a file path)")
         }
         guard URLComponents(string: url) != nil, let host = DestinationResolver.host(of: url), !host.isEmpty else {
-            throw ShopcastError(.badData, "destination '\(DestinationResolver.maskedURL(original))' is not a valid URL")
+            throw ShopcastError(.usage, "destination '\(DestinationResolver.maskedURL(original))' is not a valid URL")
         }
         // Keys typed into a URL are masked in shopcast's lines and FFmpeg's; short stream names
         // ("show", "test") are not keys, and masking them would garble paths and names.
@@ -155,21 +138,21 @@ public struct DestinationResolver {
         if let colon = path.firstIndex(of: ":"), ["rtmp", "rtmps", "srt"].contains(path[..<colon].lowercased()) {
             let scheme = path[..<colon].lowercased()
             let rest = path[path.index(after: colon)...].drop { $0 == "/" }
-            throw ShopcastError(.badData, "destination '\(DestinationResolver.maskedURL("\(scheme)://\(rest)"))': a \(scheme) URL takes two slashes after '\(scheme):' (\(scheme)://HOST/…)")
+            throw ShopcastError(.usage, "destination '\(DestinationResolver.maskedURL("\(scheme)://\(rest)"))': a \(scheme) URL takes two slashes after '\(scheme):' (\(scheme)://HOST/…)")
         }
         let url = path.hasPrefix("/") ? URL(fileURLWithPath: path) : currentDirectory.appendingPathComponent(path)
         var isFolder: ObjCBool = false
         if path.hasSuffix("/") || (FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder) && isFolder.boolValue) {
-            throw ShopcastError(.badData, "recording '\(path)' is a folder: name the file, e.g. \(url.appendingPathComponent("show.mkv").path)")
+            throw ShopcastError(.usage, "recording '\(path)' is a folder: name the file, e.g. \(url.appendingPathComponent("show.mkv").path)")
         }
         let ext = url.pathExtension.lowercased()
         guard let muxer = Destination.recordingMuxers[ext] else {
             let known = Destination.recordingMuxers.keys.sorted().map { "." + $0 }.joined(separator: ", ")
             if ext.isEmpty, Platform.all.contains(where: { Suggestion.near(path, $0.name) }) {
                 let near = Platform.all.first { Suggestion.near(path, $0.name) }!.name
-                throw ShopcastError(.badData, "unknown destination '\(path)'; did you mean '\(near)'?")
+                throw ShopcastError(.usage, "unknown destination '\(path)'; did you mean '\(near)'?")
             }
-            throw ShopcastError(.badData, "recording '\(path)': unknown container '.\(ext)' (use \(known))")
+            throw ShopcastError(.usage, "recording '\(path)': unknown container '.\(ext)' (use \(known))")
         }
         let standardized = url.standardizedFileURL
         var isDirectory: ObjCBool = false

@@ -20,7 +20,7 @@ public enum InputSpec: Equatable, Sendable {
         if text == "test" { return .test }
         if let scheme = text.range(of: "://").map({ text[..<$0.lowerBound].lowercased() }) {
             guard ["rtmp", "rtmps", "srt", "http", "https"].contains(scheme) else {
-                throw ShopcastError(.badData, "input '\(text)': unsupported scheme '\(scheme)://' (use rtmp, rtmps, srt, http or https)")
+                throw ShopcastError(.usage, "input '\(text)': unsupported scheme '\(scheme)://' (use rtmp, rtmps, srt, http or https)")
             }
             return .url(text)
         }
@@ -32,7 +32,7 @@ public enum InputSpec: Equatable, Sendable {
         if let d = device("camera") { return .camera(d ?? "/dev/video0") }
         if let d = device("screen") { return .screen(d) }
         if let d = device("mic") { return .mic(d) }
-        if text.isEmpty { throw ShopcastError(.badData, "input is empty") }
+        if text.isEmpty { throw ShopcastError(.usage, "input is empty") }
         return .file(text)
     }
 

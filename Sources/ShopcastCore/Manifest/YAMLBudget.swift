@@ -91,7 +91,9 @@ public struct YAMLBudget: Sendable {
                 break
             }
             if expanded > maxExpandedNodes {
-                throw refuse("YAML aliases would expand to more than \(maxExpandedNodes) nodes (an alias bomb?)")
+                throw refuse(aliases == 0
+                    ? "more than \(maxExpandedNodes) YAML values (keys, values and list items); a manifest may hold at most \(maxExpandedNodes)"
+                    : "more than \(maxExpandedNodes) YAML values once its \(aliases) alias\(aliases == 1 ? "" : "es") are expanded; a manifest may hold at most \(maxExpandedNodes) (an alias bomb?)")
             }
         }
     }

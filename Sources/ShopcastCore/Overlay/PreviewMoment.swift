@@ -29,7 +29,7 @@ public struct PreviewMoment: Equatable, Sendable {
         if let at {
             // A moment past the show's end would be a still of nothing, passed off as the show.
             if let length = manifest.show.duration, at >= length {
-                throw ShopcastError(.badData, "--at \(DurationValue.format(at)) is after the show's end: it lasts \(DurationValue.format(length))")
+                throw ShopcastError(.usage, "--at \(DurationValue.format(at)) is after the show's end: it lasts \(DurationValue.format(length))")
             }
             let director = ShowDirector(manifest: manifest, timeline: timeline, start: at)
             director.advance(to: at)

@@ -5,6 +5,9 @@ import Foundation
 public struct ShopcastError: Error, CustomStringConvertible, Sendable {
     /// What went wrong, coarsely: decides the exit status.
     public enum Kind: Sendable {
+        /// Something on the command line itself is wrong (a value the library checks: a
+        /// destination, an input, a moment); `badData` is for what files hold.
+        case usage
         case badData, noInput, unavailable, io, busy, destinationLost, unauthorized, config, interrupted, `internal`
     }
 

@@ -75,8 +75,8 @@ enum CueCommand {
     static let statusCommand = Command(spec(
         "status", "Print the show's state: the live offer, the next one, stock, banners, destinations, inputs.",
         examples: [("shopcast cue status --control 8080", "What is on screen now, and how the stream is doing.")])) { p, context in
-        let client = try CueClient(p, context: context, command: "cue status")
         _ = try operand(p, "", command: "cue status", count: 0)
+        let client = try CueClient(p, context: context, command: "cue status")
         let state = try client.send("GET", "/v1/state")
         context.console.out(client.json ? CueClient.render(state) + "\n" : CueStatusText.render(state))
         return .success
@@ -89,9 +89,9 @@ enum CueCommand {
         examples: [("shopcast cue offer scarf-silk --for 2m --discount 25% --code FLASH25", "A flash sale on the scarf, now, for two minutes."),
                    ("shopcast cue offer bag --quantity 5", "The bag's next offer now, with 5 left.")])) { p, context in
         let name = "cue offer"
-        let client = try CueClient(p, context: context, command: name)
         let id = try operand(p, "the offer or product id (see 'shopcast cue status' or 'shopcast schedule plan')", command: name)[0]
         let fields = try overrides(p, command: name)
+        let client = try CueClient(p, context: context, command: name)
         return try client.apply("POST", "/v1/offers/\(CueClient.segment(id))/cue", body: .object(fields), describe: onScreen)
     }
 
@@ -99,16 +99,16 @@ enum CueCommand {
         "next", "Start the next scheduled offer now, with its own length.", options: overrideOptions,
         examples: [("shopcast cue next", "Move on to the next product early.")])) { p, context in
         let name = "cue next"
-        let client = try CueClient(p, context: context, command: name)
         _ = try operand(p, "", command: name, count: 0)
+        let client = try CueClient(p, context: context, command: name)
         return try client.apply("POST", "/v1/offers/next", body: .object(try overrides(p, command: name)), describe: onScreen)
     }
 
     static let endCommand = Command(spec(
         "end", "Take the live offer off the screen now.",
         examples: [("shopcast cue end", "End the offer on screen.")])) { p, context in
-        let client = try CueClient(p, context: context, command: "cue end")
         _ = try operand(p, "", command: "cue end", count: 0)
+        let client = try CueClient(p, context: context, command: "cue end")
         return try client.apply("POST", "/v1/offers/end", describe: onScreen)
     }
 
@@ -116,8 +116,8 @@ enum CueCommand {
         "extend", "Keep the live offer on screen longer.", operands: "DURATION",
         examples: [("shopcast cue extend 1m", "One more minute for the offer on screen.")])) { p, context in
         let name = "cue extend"
-        let client = try CueClient(p, context: context, command: name)
         let seconds = try CueClient.seconds(try operand(p, "how much longer (e.g. 30s or 1m)", command: name)[0], option: "DURATION", command: name)
+        let client = try CueClient(p, context: context, command: name)
         return try client.apply("POST", "/v1/offers/extend", body: .object([("by", .seconds(seconds))]), describe: onScreen)
     }
 
@@ -125,8 +125,8 @@ enum CueCommand {
         "shorten", "End the live offer earlier (now, if shortened past the present).", operands: "DURATION",
         examples: [("shopcast cue shorten 30s", "Thirty seconds less for the offer on screen.")])) { p, context in
         let name = "cue shorten"
-        let client = try CueClient(p, context: context, command: name)
         let seconds = try CueClient.seconds(try operand(p, "how much shorter (e.g. 30s)", command: name)[0], option: "DURATION", command: name)
+        let client = try CueClient(p, context: context, command: name)
         return try client.apply("POST", "/v1/offers/shorten", body: .object([("by", .seconds(seconds))]), describe: onScreen)
     }
 
@@ -136,7 +136,6 @@ enum CueCommand {
         examples: [("shopcast cue stock scarf-silk -3", "Three scarves sold."),
                    ("shopcast cue stock bag 20", "Twenty bags in stock from now on.")])) { p, context in
         let name = "cue stock"
-        let client = try CueClient(p, context: context, command: name)
         let words = try operand(p, "the product id and N, +N or -N", command: name, count: 2)
         let product = CueClient.segment(words[0]), amount = words[1]
         guard let n = Int(amount.hasPrefix("+") ? String(amount.dropFirst()) : amount), amount.dropFirst().allSatisfy(\.isNumber) else {
@@ -147,6 +146,7 @@ enum CueCommand {
                 .first { $0["product"] as? String == words[0] }?["stock"] as? NSNumber
             return "\(words[0]): " + (stock.map { $0.intValue == 0 ? "sold out" : "\($0.intValue) left" } ?? "stock not counted")
         }
+        let client = try CueClient(p, context: context, command: name)
         if amount.hasPrefix("-") {
             guard n < 0 else { throw UsageError("'\(amount)': take at least 1", command: name) }
             return try client.apply("POST", "/v1/stock/\(product)/sold", body: .object([("units", .int(-n))]), describe: describe)
@@ -162,8 +162,8 @@ enum CueCommand {
         "sold-out", "Mark a product sold out (stock 0): its card shows SOLD OUT on the next frame.", operands: "PRODUCT",
         examples: [("shopcast cue sold-out bag", "The bag is gone.")])) { p, context in
         let name = "cue sold-out"
-        let client = try CueClient(p, context: context, command: name)
         let product = try operand(p, "the product id", command: name)[0]
+        let client = try CueClient(p, context: context, command: name)
         return try client.apply("POST", "/v1/stock/\(CueClient.segment(product))/sold-out") { _ in "\(product): sold out" }
     }
 
@@ -174,14 +174,15 @@ enum CueCommand {
         examples: [("shopcast cue banner 'Free shipping for the next 10 minutes' --for 10m", "A banner for ten minutes."),
                    ("shopcast cue banner --clear", "No banners.")])) { p, context in
         let name = "cue banner"
-        let client = try CueClient(p, context: context, command: name)
         if p.has("clear") {
             guard p.operands.isEmpty, p.value("for") == nil else { throw UsageError("--clear takes no TEXT and no --for", command: name) }
-            return try client.apply("DELETE", "/v1/banners") { _ in "banners cleared" }
+            return try CueClient(p, context: context, command: name)
+                .apply("DELETE", "/v1/banners") { _ in "banners cleared" }
         }
         let text = try operand(p, "the banner's TEXT (quote it)", command: name)[0]
         var fields: [(String, JSONValue)] = [("text", .string(text))]
         if let length = p.value("for") { fields.append(("for", .seconds(try CueClient.seconds(length, option: "--for", command: name)))) }
+        let client = try CueClient(p, context: context, command: name)
         return try client.apply("POST", "/v1/banners", body: .object(fields)) { _ in "banner: \(text)" }
     }
 
@@ -192,8 +193,8 @@ enum CueCommand {
         examples: [("shopcast cue slate", "A break: the slate goes up."),
                    ("shopcast cue slate --off", "Back on air.")])) { p, context in
         let name = "cue slate"
-        let client = try CueClient(p, context: context, command: name)
         _ = try operand(p, "", command: name, count: 0)
+        let client = try CueClient(p, context: context, command: name)
         if p.has("off") { return try client.apply("DELETE", "/v1/slate") { _ in "slate down" } }
         return try client.apply("POST", "/v1/slate") { _ in "slate up" }
     }
@@ -203,9 +204,9 @@ enum CueCommand {
         discussion: ["The same JSON objects go-live writes to --events (see shopcast-go-live(1)), one per line, as they happen; the command ends with exit 0 after the show's stream.ended. A reader that falls more than 1000 events behind is dropped by the show: the command then exits 69."],
         examples: [("shopcast cue events | jq -c 'select(.event == \"offer.start\")'", "Follow the offers as they go on screen.")])) { p, context in
         let name = "cue events"
-        let client = try CueClient(p, context: context, command: name)
         _ = try operand(p, "", command: name, count: 0)
         var headers: [(String, String)] = []
+        let client = try CueClient(p, context: context, command: name)
         if let token = client.token { headers.append(("Authorization", "Bearer \(token)")) }
         var ended = false
         var received = 0

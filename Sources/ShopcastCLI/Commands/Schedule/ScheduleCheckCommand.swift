@@ -15,7 +15,7 @@ enum ScheduleCheckCommand {
             "Every problem is reported at once, not just the first, as FILE:LINE:COLUMN: error: MESSAGE (or warning:) on stderr: unknown keys (with a suggestion), missing or mistyped values, offers naming unknown products, offer ids used twice, discounts outside 1-99%, sale prices not below the list price, offers on screen at the same time, offers past show.duration, bad durations, currencies, locales and URLs, and product images that are missing, not PNG, JPEG or WebP, or outside the manifest's folder.",
             "Hostile files are refused early: a manifest may be at most 1 MiB, nest at most 32 levels and use at most 100 YAML aliases, and aliases may not expand past 50,000 nodes.",
             "With --json, stdout holds {\"ok\":BOOL,\"errors\":N,\"warnings\":N,\"diagnostics\":[{\"file\",\"line\",\"column\",\"severity\",\"message\"}…]}.",
-            "Exit status: 0 when every manifest is free of errors (warnings allowed), 65 when any has an error, 66 when a file cannot be read.",
+            "Exit status: 0 when every manifest is free of errors (warnings allowed), 65 when any has an error, 66 when a file cannot be read (with --json, that file is an error diagnostic at 1:1 and ok is false).",
         ],
         examples: [
             ("shopcast schedule check show.yaml", "Check one manifest; silent but for a summary line when it is clean."),
@@ -33,6 +33,8 @@ enum ScheduleCheckCommand {
                 result = try ManifestLoader().load(path: path, relativeTo: context.currentDirectory)
             } catch let error as ShopcastError {
                 context.console.error(error.message)
+                // A script reading --json must not take a file it could not read for a clean one.
+                if json { diagnostics.append(Diagnostic(file: path, line: 1, column: 1, severity: .error, message: error.message)) }
                 missing = true
                 continue
             }

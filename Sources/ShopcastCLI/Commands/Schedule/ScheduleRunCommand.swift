@@ -22,7 +22,7 @@ enum ScheduleRunCommand {
             "Emits offer.start, offer.end, banner.start and banner.end at their moments (within a few milliseconds: the wall clock is read once, then the monotonic clock is followed) and exits 0 after the show's last change. The changes come from the same show director go-live runs, on the schedule alone. Started late, it passes over what has ended and emits the start of what is due now with the time it has left (\"late\":true). Stopped by a signal, it emits offer.end (\"reason\":\"show-ended\") for the offer on screen, so the shop closes the deal.",
             "Each event is one JSON object in the dialect of go-live's --events (see shopcast-go-live(1), EVENTS): event, time (UTC), stream_time (null here), offset, sequence, show, then for offers: offer (its id), product, name, currency, list_price and sale_price (exact decimal strings) with list_price_text and sale_price_text (formatted for the show's locale), discount, code, stock, url, starts_at, ends_at, cued, late, and remaining or reason; for banners: banner (its id), text, starts_at, ends_at.",
             "Webhooks receive the same JSON as the body of a POST with headers X-Shopcast-Event, X-Shopcast-Attempt, webhook-id (one per event and webhook, kept across retries) and webhook-timestamp, and, with --webhook-secret-file, webhook-signature, signed as the Standard Webhooks specification says: v1, and the base64 HMAC-SHA256 of ID.TIMESTAMP.BODY under the secret's key. The secret file holds the secret as that specification writes it, whsec_ followed by base64 (trailing line endings, LF or CRLF, are not part of it); a shop verifies with the specification's own libraries, e.g. in Python: standardwebhooks.Webhook(secret).verify(body, headers), which also refuses replays older than 5 minutes. Any 2xx answer counts as delivered. A failed delivery (no answer within 5 s, a 5xx, 408 or 429) is tried again after 0.5 s, 1 s, 2 s and 4 s, on its own timer: other events are never delayed, so deliveries can arrive out of order (a retry; two events of one command) and a shop orders them by sequence; other answers, redirects included, are not retried. At most 16 attempts per webhook are under way at once; when a shop hangs and 1,000 more deliveries wait behind them, the oldest waiting one is dropped, so the newest events get through when it recovers. Failures that remain, and drops, are reported as warnings. An https:// webhook's certificate is verified against the system's store.",
-            "One run per manifest at a time: the run holds an exclusive lock on the manifest file (flock), which the kernel releases when the process ends. A second run exits 75 at once. SIGINT or SIGTERM stops the run cleanly (exit 0).",
+            "One run per manifest at a time: the run holds an exclusive lock on the manifest file (flock), which the kernel releases when the process ends. A second run exits 75 at once. SIGINT or SIGTERM stops the run cleanly (exit 0) within about 2 s: the live offer ends (offer.end, \"reason\":\"show-ended\"), and webhook deliveries still unanswered 1.5 s later are abandoned with a warning (the events file has every event). A second signal quits at once (exit 130).",
         ],
         examples: [
             ("shopcast schedule run show.yaml --webhook https://shop.example/hooks/live --webhook-secret-file ~/.config/shopcast/webhook.key",
@@ -75,7 +75,14 @@ enum ScheduleRunCommand {
         }
 
         let runner = ScheduleRunner(manifest: manifest, origin: origin)
-        let signals = SignalWatcher { _ in runner.stop() }
+        let signals = SignalWatcher { count in
+            guard count == 1 else {
+                console.err("shopcast: quitting at once\n")
+                _exit(ExitCode.interrupted.rawValue)
+            }
+            if !quiet { console.err("shopcast: stopping: ending the live offer (signal again to quit at once)\n") }
+            runner.stop()
+        }
         defer { signals.cancel() }
 
         let summary = runner.run { change in
@@ -84,9 +91,14 @@ enum ScheduleRunCommand {
                 console.err("shopcast: \(WallClock.clockTime(origin.addingTimeInterval(change.offset), in: zone)) \(text)\n")
             }
         }
-        bus.flush(timeout: 2)
-        if let sender, !sender.finish(timeout: 30) {
-            context.console.warning("gave up waiting for webhook deliveries still being retried")
+        // Stopped by hand, the producer wants the prompt back: the closing events get a moment
+        // to reach the shop, not the retries' 30 s. The show's own end waits for them.
+        let patience = summary.interrupted ? stopPatience : 30
+        bus.flush(timeout: patience)  // the webhook sink's flush waits for its deliveries too
+        if let sender, !sender.finish(timeout: 0) {
+            context.console.warning(summary.interrupted
+                ? "stopped with webhook deliveries still unanswered after \(patience) s; they are abandoned (the events file has every event)"
+                : "gave up waiting for webhook deliveries still being retried")
         }
         if !quiet {
             context.console.err("shopcast: \(summary.interrupted ? "stopped" : "show over"): \(summary.emitted) events"
@@ -94,6 +106,9 @@ enum ScheduleRunCommand {
         }
         return .success
     }
+
+    /// How long a run stopped by a signal waits for its last webhook deliveries.
+    static let stopPatience = 1.5
 
     /// One line for the terminal, nil for events it does not describe.
     static func describe(_ event: ShowEvent, formatter: PriceFormatter?) -> String? {
