@@ -93,7 +93,7 @@ final class ManifestDiagnosticsTests: XCTestCase {
             "3:13: error: show.duration '10 minutes' is not a duration; write 90s, 5m, 1h5m, 05:00 or 1:05:00",
             "4:11: error: show.locale 'it_IT' is not a known locale; write it with '-', e.g. it-IT",
             "5:13: error: show.currency 'EUX' is not an ISO 4217 currency code; did you mean 'EUR'?",
-            "6:11: error: show.starts '2026-11-27 20:00' is not an ISO 8601 time with a UTC offset, e.g. 2026-11-27T20:00:00+01:00",
+            "6:11: error: show.starts '2026-11-27 20:00' has no UTC offset: add one (e.g. 2026-11-27 20:00+01:00) or name the zone the show is in with show.zone (e.g. Europe/Rome)",
             "8:13: error: theme.position 'middle' is not one of top-left, top-right, bottom-left, bottom-right, bottom",
             "9:11: error: theme.accent 'red' is not a colour like \"#E4405F\" (quote it: # starts a YAML comment)",
             "11:3: warning: product 'scarf' is never offered",

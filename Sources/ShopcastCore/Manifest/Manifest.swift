@@ -52,7 +52,11 @@ public struct Manifest: Sendable {
 public struct Show: Sendable {
     public let title: String
     /// Wall-clock start: offsets count from here when set, else from the stream's first frame.
+    /// Its zone is `zone` when the manifest names one, else the offset it was written with.
     public let starts: WallClock?
+    /// `show.zone`: the IANA zone (`Europe/Rome`) the show's times are written and printed in,
+    /// daylight saving included.
+    public let zone: TimeZone?
     /// Planned length in seconds.
     public let duration: Double?
     /// The locale as written (`it-IT`) and as Foundation uses it.
@@ -62,10 +66,11 @@ public struct Show: Sendable {
     /// go-live output preset (`720p30`, `vertical` …), nil for go-live's default.
     public let preset: String?
 
-    public init(title: String, starts: WallClock?, duration: Double?, localeIdentifier: String,
+    public init(title: String, starts: WallClock?, zone: TimeZone? = nil, duration: Double?, localeIdentifier: String,
                 currency: Currency?, preset: String?) {
         self.title = title
         self.starts = starts
+        self.zone = zone
         self.duration = duration
         self.localeIdentifier = localeIdentifier
         self.locale = Locale(identifier: localeIdentifier.replacingOccurrences(of: "-", with: "_"))

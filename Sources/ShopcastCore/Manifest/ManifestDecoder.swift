@@ -8,7 +8,7 @@ struct ManifestDecoder {
     let folder: URL
 
     static let topKeys = ["show", "theme", "products", "offers", "banners"]
-    static let showKeys = ["title", "starts", "duration", "locale", "currency", "preset"]
+    static let showKeys = ["title", "starts", "zone", "duration", "locale", "currency", "preset"]
     static let themeKeys = ["font", "accent", "position"]
     static let productKeys = ["name", "price", "image", "url", "description"]
     static let offerKeys = ["id", "product", "at", "for", "discount", "price", "code", "quantity", "countdown"]
@@ -89,12 +89,18 @@ struct ManifestDecoder {
     private func decodeShow(_ node: Node) -> Show? {
         guard let fields = reader.mapping(node, "show", keys: Self.showKeys) else { return nil }
         let title = fields.required("title", in: "show", reader).flatMap { reader.text($0, "show.title") }
+        var zone: TimeZone?
+        if let value = fields["zone"], let raw = reader.text(value, "show.zone") {
+            zone = Self.ianaZone(raw)
+            if zone == nil {
+                var message = "show.zone '\(raw)' is not an IANA time zone such as Europe/Rome or America/New_York"
+                if let near = Suggestion.closest(to: raw, among: TimeZone.knownTimeZoneIdentifiers) { message += "; did you mean '\(near)'?" }
+                reader.error(at: value, message)
+            }
+        }
         var starts: WallClock?
         if let value = fields["starts"], let raw = reader.text(value, "show.starts") {
-            starts = WallClock.parse(raw)
-            if starts == nil {
-                reader.error(at: value, "show.starts '\(raw)' is not an ISO 8601 time with a UTC offset, e.g. 2026-11-27T20:00:00+01:00")
-            }
+            starts = decodeStarts(raw, zone: zone, named: fields["zone"] != nil, at: value)
         }
         let duration = fields["duration"].flatMap { reader.duration($0, "show.duration", positive: true) }
         var locale = "en-US"
@@ -126,8 +132,45 @@ struct ManifestDecoder {
             }
         }
         guard let title else { return nil }
-        return Show(title: title, starts: starts, duration: duration, localeIdentifier: locale,
+        return Show(title: title, starts: starts, zone: zone, duration: duration, localeIdentifier: locale,
                     currency: currency, preset: preset)
+    }
+
+    /// A zone by its IANA name, exactly as the tz database spells it (Foundation also takes
+    /// abbreviations such as "CET", which mean different things in different places).
+    static func ianaZone(_ name: String) -> TimeZone? {
+        guard name.contains("/") || name == "UTC", TimeZone.knownTimeZoneIdentifiers.contains(name) || name == "UTC" else { return nil }
+        return TimeZone(identifier: name)
+    }
+
+    /// `show.starts` with an offset, or, with `show.zone`, in that zone's local time: a time the
+    /// clocks skip or live twice is an error unless an offset says which.
+    private func decodeStarts(_ raw: String, zone: TimeZone?, named: Bool, at node: Node) -> WallClock? {
+        guard let written = WallClock.Written(raw) else {
+            reader.error(at: node, "show.starts '\(raw)' is not an ISO 8601 time, e.g. 2026-11-27T20:00:00"
+                + (named ? " (in show.zone) or with a UTC offset, 2026-11-27T20:00:00+01:00" : "+01:00, with its UTC offset"))
+            return nil
+        }
+        guard let zone else {
+            if named { return nil }  // show.zone itself is wrong: reported there
+            guard let offset = written.offset, let fixed = TimeZone(secondsFromGMT: offset), let date = written.date(offset: offset) else {
+                reader.error(at: node, "show.starts '\(raw)' has no UTC offset: add one (e.g. \(raw.trimmingCharacters(in: .whitespaces))+01:00) or name the zone the show is in with show.zone (e.g. Europe/Rome)")
+                return nil
+            }
+            return WallClock(date: date, zone: fixed)
+        }
+        let offset = WallClock.Written.offsetText
+        switch written.resolve(in: zone) {
+        case .one(let date):
+            return WallClock(date: date, zone: zone)
+        case let .missing(before, after):
+            reader.error(at: node, "show.starts '\(raw)' does not exist in \(zone.identifier): the clocks jump from \(offset(before)) to \(offset(after)) around then, skipping it")
+        case let .twice(first, second):
+            reader.error(at: node, "show.starts '\(raw)' happens twice in \(zone.identifier) (at \(offset(first)), then again at \(offset(second))): write the one you mean with its offset, e.g. \(raw.trimmingCharacters(in: .whitespaces))\(offset(first))")
+        case .wrongOffset(let actual):
+            reader.error(at: node, "show.starts '\(raw)': \(zone.identifier) is at \(offset(actual)) then, not \(offset(written.offset ?? 0))")
+        }
+        return nil
     }
 
     private func decodeTheme(_ node: Node) -> Theme? {

@@ -93,6 +93,7 @@ extension Manifest {
     /// first frame (`streamStart`).
     public func origin(streamStart: Date) -> Date { show.starts?.date ?? streamStart }
 
-    /// The zone to print the show's times in: `show.starts`' offset, else the machine's.
-    public var zone: TimeZone { show.starts?.zone ?? TimeZone.current }
+    /// The zone to print the show's times in: `show.zone`, else `show.starts`' offset, else the
+    /// machine's.
+    public var zone: TimeZone { show.zone ?? show.starts?.zone ?? TimeZone.current }
 }

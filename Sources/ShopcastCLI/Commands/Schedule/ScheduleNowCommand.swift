@@ -33,7 +33,7 @@ enum ScheduleNowCommand {
         guard let origin = start ?? manifest.show.starts else {
             throw UsageError("\(path) has no show.starts; give --start TIME, when the stream started", command: name)
         }
-        let zone = manifest.show.starts?.zone ?? origin.zone
+        let zone = manifest.show.zone ?? manifest.show.starts?.zone ?? origin.zone
         let offset = at.date.timeIntervalSince(origin.date)
         let director = ShowDirector(manifest: manifest, start: offset)
         director.advance(to: offset)

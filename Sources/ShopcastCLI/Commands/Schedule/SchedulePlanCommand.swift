@@ -13,7 +13,7 @@ enum SchedulePlanCommand {
             OptionSpec("json", help: "Print the plan as JSON on stdout."),
         ],
         discussion: [
-            "Each offer is listed by its id with its start and end as offsets from the show's origin and, when a start time is known (--start, or show.starts), as wall-clock times in the zone that time was written in; offers without 'at' are listed last as on cue, with their length (or 'until ended'). Prices are formatted for the show's locale and currency.",
+            "Each offer is listed by its id with its start and end as offsets from the show's origin and, when a start time is known (--start, or show.starts), as wall-clock times in show.zone, else in the zone that time was written in; offers without 'at' are listed last as on cue, with their length (or 'until ended'). Prices are formatted for the show's locale and currency.",
             "With --json, stdout holds {\"show\":{…},\"origin\":TIME|null,\"offers\":[{\"offer\",\"product\",\"name\",\"on_cue\",\"start\",\"end\",\"length\",\"starts_at\",\"ends_at\",\"list_price\",\"list_price_text\",\"sale_price\",\"sale_price_text\",\"discount\",\"code\",\"quantity\",\"countdown\"}…],\"banners\":[…]}; offsets are seconds (null for an offer on cue), prices exact decimal strings.",
         ],
         examples: [
@@ -27,7 +27,7 @@ enum SchedulePlanCommand {
         let start = try parsed.value("start").map { try ScheduleSupport.time($0, option: "start", command: name, now: Date()) }
         let manifest = try ManifestOption.load(path, context: context)
         let origin = start ?? manifest.show.starts
-        let zone = manifest.show.starts?.zone ?? origin?.zone ?? TimeZone.current
+        let zone = manifest.show.zone ?? manifest.show.starts?.zone ?? origin?.zone ?? TimeZone.current
         let timeline = Timeline(manifest)
         let formatter = manifest.priceFormatter
         func price(_ money: Money) -> String { formatter?.string(money) ?? money.decimalString }

@@ -47,7 +47,7 @@ enum ScheduleRunCommand {
         let manifest = try ManifestOption.load(path, context: context)
         let timeline = Timeline(manifest)
         let origin = start?.date ?? manifest.origin(streamStart: now)
-        let zone = manifest.show.starts?.zone ?? start?.zone ?? TimeZone.current
+        let zone = manifest.show.zone ?? manifest.show.starts?.zone ?? start?.zone ?? TimeZone.current
         let formatter = manifest.priceFormatter
         let quiet = parsed.has("quiet")
 
