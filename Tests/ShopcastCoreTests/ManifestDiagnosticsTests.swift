@@ -286,6 +286,7 @@ final class ManifestDiagnosticsTests: XCTestCase {
         let (manifest, lines) = try folder.load(yaml)
         XCTAssertNil(manifest)
         XCTAssertEqual(lines, [
+            "16:12: error: image 'photo.jpg' does not decode as a picture (a truncated or damaged file?)",
             "20:12: error: image 'missing.png' not found in \(folder.url.path)",
             "24:12: error: image 'short.png' is not a complete PNG, JPEG or WebP file",
             "28:12: error: image 'text.png' is not a complete PNG, JPEG or WebP file",
@@ -297,6 +298,79 @@ final class ManifestDiagnosticsTests: XCTestCase {
             "52:12: error: image 'file:ok.png' is a URL; give a file path relative to the manifest's folder",
             "56:12: error: image '.' is not a regular file",
         ])
+    }
+
+    /// What only decoding finds, and what decoding would cost: checked when the manifest is
+    /// read, so the show never stalls on a picture at an offer's start.
+    func testPicturesAreDecodedWhenReadAndHugeOnesRefusedBeforeDecoding() throws {
+        let folder = try ManifestFolder()
+        try folder.write("ok.png", ManifestFolder.tinyPNG)
+        // A complete header and nothing after it: looks like a PNG, holds no picture.
+        try folder.write("truncated.png", Array(ManifestFolder.tinyPNG.prefix(33)))
+        // A header that declares 16000x16000 pixels: refused from the header, never decoded.
+        var huge = Array(ManifestFolder.tinyPNG)
+        huge.replaceSubrange(16..<24, with: [0, 0, 0x3E, 0x80, 0, 0, 0x3E, 0x80])
+        try folder.write("huge.png", huge)
+        let started = Date()
+        let (manifest, lines) = try folder.load("""
+        show: {title: T, currency: EUR}
+        products:
+          a: {name: A, price: 1, image: ok.png}
+          b: {name: B, price: 1, image: truncated.png}
+          c: {name: C, price: 1, image: huge.png}
+        offers: [{product: a, at: 0s, for: 1m}, {product: b, at: 1m, for: 1m}, {product: c, at: 2m, for: 1m}]
+        """)
+        XCTAssertLessThan(Date().timeIntervalSince(started), 1, "the huge picture was decoded")
+        XCTAssertNil(manifest)
+        XCTAssertEqual(lines, [
+            "4:33: error: image 'truncated.png' does not decode as a picture (a truncated or damaged file?)",
+            "5:33: error: image 'huge.png' is 16000x16000 pixels; at most 50 megapixels are accepted (the card shows it at most 480 pixels wide): scale it down",
+        ])
+        let (good, clean) = try folder.load("""
+        show: {title: T, currency: EUR}
+        products: {a: {name: A, price: 1, image: ok.png}}
+        offers: [{product: a, at: 0s, for: 1m}]
+        """)
+        XCTAssertEqual(clean, [])
+        let picture = try XCTUnwrap(good?.products["a"]?.picture, "the picture is decoded with the manifest")
+        XCTAssertEqual([picture.width, picture.height], [1, 1])
+    }
+
+    /// A discount the currency's rounding swallows: the badge would promise what the price
+    /// does not give (or give the product away).
+    func testDiscountsThatRoundAwayAreErrors() throws {
+        let (_, lines) = try ManifestFolder().load("""
+        show: {title: T, currency: JPY}
+        products:
+          pin: {name: Pin, price: 50}
+          cup: {name: Cup, price: 1}
+          mug: {name: Mug, price: 1000}
+        offers:
+          - {product: pin, at: 0s, for: 1m, discount: 1%}
+          - {product: cup, at: 1m, for: 1m, discount: 99%}
+          - {product: mug, at: 2m, for: 1m, discount: 1%}
+        """)
+        XCTAssertEqual(lines, [
+            "7:47: error: offer discount 1% of 50 JPY rounds to the list price 50: the badge would promise a saving the price does not give",
+            "8:47: error: offer discount 99% of 1 JPY rounds the sale price to 0",
+        ])
+    }
+
+    func testABannerRepeatingTooOftenIsBoundedAndPlanCountsWithoutListing() throws {
+        let (_, lines) = try ManifestFolder().load("""
+        show: {title: T, duration: 1h}
+        banners:
+          - {text: Blink, at: 0s, for: 0.001, every: 0.002}
+          - {text: Fine, at: 0s, for: 10s, every: 1m}
+        """)
+        XCTAssertEqual(lines.filter { $0.contains("error") }, [
+            "3:5: error: banner repeats every 0s: 1800000 times in a show of 1h; at most 10000 (repeat it less often)",
+        ])
+        let banner = Banner(id: "b", text: "x", start: 0, length: 0.5, every: 1e-6, line: 1)
+        let timeline = Timeline(offers: [], banners: [banner], duration: 3600)
+        XCTAssertEqual(timeline.occurrenceCount(of: banner), 3_600_000_000)
+        let small = Timeline(offers: [], banners: [Banner(id: "c", text: "x", start: 5, length: 10, every: 60, line: 1)], duration: 3600)
+        XCTAssertEqual(small.occurrenceCount(of: small.banners[0]), small.occurrences(of: small.banners[0]).count)
     }
 
     func testJPEGAndWebPHeaders() {

@@ -18,10 +18,14 @@ public struct ImageInfo: Equatable, Sendable {
 }
 
 /// Resolves and checks a product image: inside the manifest's folder, a regular file, and a
-/// PNG, JPEG or WebP whose header is complete. Pixels are decoded later, by the overlay.
+/// PNG, JPEG or WebP whose header is complete and whose size is bounded. The manifest's reader
+/// then decodes it.
 public enum ImageFile {
     /// Largest image accepted: product shots, not posters.
     public static let maxBytes = 20 << 20
+    /// Most pixels accepted (a 50-megapixel camera's photo): a small file can declare a huge
+    /// picture (a 275 KB PNG of 16000x16000 takes seconds and a gigabyte to decode).
+    public static let maxPixels = 50_000_000
 
     /// The checked file, or a message saying what is wrong with `path`.
     public static func resolve(_ path: String, in folder: URL) -> Result<(URL, ImageInfo), ImageProblem> {
@@ -62,6 +66,9 @@ public enum ImageFile {
         let data = handle.readDataToEndOfFile()
         guard let header = ImageHeader.read([UInt8](data)) else {
             return .failure(.init("image '\(path)' is not a complete PNG, JPEG or WebP file"))
+        }
+        guard header.width * header.height <= maxPixels else {
+            return .failure(.init("image '\(path)' is \(header.width)x\(header.height) pixels; at most \(maxPixels / 1_000_000) megapixels are accepted (the card shows it at most \(Product.pictureBox) pixels wide): scale it down"))
         }
         return .success((URL(fileURLWithPath: real), header))
     }

@@ -107,16 +107,23 @@ public struct Product: Sendable {
     /// The checked image file inside the manifest's folder, and what its header says.
     public let image: URL?
     public let imageInfo: ImageInfo?
+    /// The picture, decoded when the manifest was read (never on the video thread at the
+    /// offer's start) and shrunk to fit `pictureBox`.
+    public let picture: RGBAImage?
+    /// Pictures are decoded to fit this square: the card's picture slot at 1080p, with room to spare.
+    public static let pictureBox = 480
     /// http(s) link shown as a QR code.
     public let url: String?
     public let description: String?
 
-    public init(id: String, name: String, price: Money, image: URL?, imageInfo: ImageInfo?, url: String?, description: String?) {
+    public init(id: String, name: String, price: Money, image: URL?, imageInfo: ImageInfo?, picture: RGBAImage? = nil,
+                url: String?, description: String?) {
         self.id = id
         self.name = name
         self.price = price
         self.image = image
         self.imageInfo = imageInfo
+        self.picture = picture
         self.url = url
         self.description = description
     }

@@ -223,9 +223,18 @@ struct ManifestDecoder {
         let name = fields.required("name", in: what, reader).flatMap { reader.text($0, "\(what) name") }
         let price = fields.required("price", in: what, reader).flatMap { amount($0, "\(what) price", currency: currency) }
         var image: (URL, ImageInfo)?
+        var picture: RGBAImage?
         if let value = fields["image"], let raw = reader.text(value, "\(what) image") {
             switch ImageFile.resolve(raw, in: folder) {
-            case .success(let found): image = found
+            case .success(let found):
+                // Decoded now, so a file that only looks like a picture is found by `check`, and
+                // the show never pauses to decode one at an offer's start.
+                do {
+                    picture = try ImageDecoder.decode(path: found.0.path, fit: .within(width: Product.pictureBox, height: Product.pictureBox))
+                    image = found
+                } catch {
+                    reader.error(at: value, "image '\(raw)' does not decode as a picture (a truncated or damaged file?)")
+                }
             case .failure(let problem): reader.error(at: value, problem.message)
             }
         }
@@ -245,7 +254,8 @@ struct ManifestDecoder {
             if raw.contains("\n") { reader.warning(at: value, "\(what) description has several lines; the card shows one") }
         }
         guard let name, let price else { return nil }
-        return Product(id: id, name: name, price: price, image: image?.0, imageInfo: image?.1, url: url, description: description)
+        return Product(id: id, name: name, price: price, image: image?.0, imageInfo: image?.1, picture: picture, url: url,
+                       description: description)
     }
 
     private func decodeOffer(_ node: Node, id: String?, products: [String: Product], allIDs: [String]) -> Offer? {
@@ -299,6 +309,17 @@ struct ManifestDecoder {
         guard let id, let product, onCue || (start != nil && length != nil) else { return nil }
         let list = product.price
         let sale = salePrice ?? (discount.map { list.discounted(byPercent: $0) } ?? list)
+        if let percent = discount, let value = fields["discount"] {
+            // The card would show a badge for a price nobody pays, or a free product.
+            if sale.amount >= list.amount {
+                reader.error(at: value, "offer discount \(percent.plainText)% of \(list.decimalString) \(list.currency.code) rounds to the list price \(sale.decimalString): the badge would promise a saving the price does not give")
+                return nil
+            }
+            if sale.amount <= 0 {
+                reader.error(at: value, "offer discount \(percent.plainText)% of \(list.decimalString) \(list.currency.code) rounds the sale price to 0")
+                return nil
+            }
+        }
         let percent = discount ?? (salePrice.map { $0.percentOff(from: list) })
         return Offer(id: id, product: product, at: start, length: length, listPrice: list, salePrice: sale,
                      discountPercent: percent, code: code, quantity: quantity, countdown: countdown,

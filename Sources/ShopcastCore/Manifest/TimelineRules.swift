@@ -31,6 +31,16 @@ struct TimelineRules {
                 reader.error(at: node, "banner starts at \(DurationValue.format(banner.start)), after the show's duration \(DurationValue.format(duration))")
             }
         }
+        // A banner that repeats every few milliseconds would make a rundown of millions of
+        // lines: bounded here, before `plan` or the director meet it.
+        let showEnd = duration ?? max(offers.map { end($0.0) }.max() ?? 0, banners.map { $0.0.start + $0.0.length }.max() ?? 0)
+        for (banner, node) in banners {
+            guard let every = banner.every else { continue }
+            let times = Timeline.occurrenceCount(start: banner.start, every: every, end: showEnd)
+            if times > Self.maxBannerTimes {
+                reader.error(at: node, "banner repeats every \(DurationValue.format(every)): \(times) times in a show of \(DurationValue.format(showEnd)); at most \(Self.maxBannerTimes) (repeat it less often)")
+            }
+        }
         for (id, key) in products {
             reader.warning(at: key, "product '\(id)' is never offered")
         }
@@ -47,6 +57,9 @@ struct TimelineRules {
             }
         }
     }
+
+    /// How many times one banner may show in a show.
+    static let maxBannerTimes = 10_000
 
     private func end(_ offer: Offer) -> Double { offer.at! + (offer.length ?? 0) }
 

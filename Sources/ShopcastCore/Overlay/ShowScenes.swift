@@ -2,16 +2,13 @@ import Foundation
 
 /// What viewers see of a show's state, as overlay scenes: the product card of the live offer
 /// (prices in the show's locale, countdown, live stock or SOLD OUT, code, QR link), the banner,
-/// and before `show.starts` a "starting soon" slate. Pure apart from decoding each product
-/// picture once; shared by `go-live`, `overlay` and the previews.
+/// and before `show.starts` a "starting soon" slate. Pure: product pictures were decoded with
+/// the manifest. Shared by `go-live`, `overlay` and the previews.
 public final class ShowScenes {
     public let manifest: Manifest
     public let timeline: Timeline
     private let words: OverlayWords
     private let formatter: PriceFormatter?
-    private var images: [String: RGBAImage?] = [:]
-    /// Pictures are decoded to fit this box (the card's picture slot at 1080p, with room to spare).
-    private let imageBox = 480
 
     public init(manifest: Manifest) {
         self.manifest = manifest
@@ -83,12 +80,7 @@ public final class ShowScenes {
         return "-\(Int(((1 - sale / list) * 100).rounded()))%"
     }
 
-    private func image(for product: Product) -> RGBAImage? {
-        if let cached = images[product.id] { return cached }
-        let decoded = product.image.flatMap { try? ImageDecoder.decode(path: $0.path, fit: .within(width: imageBox, height: imageBox)) }
-        images[product.id] = decoded
-        return decoded
-    }
+    private func image(for product: Product) -> RGBAImage? { product.picture }
 }
 
 extension YUVPlanes {

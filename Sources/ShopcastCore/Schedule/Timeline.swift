@@ -69,6 +69,20 @@ public struct Timeline: Sendable {
         return result
     }
 
+    /// How many times a banner starting at `start` and repeating `every` seconds starts
+    /// before `end`, without listing them.
+    public static func occurrenceCount(start: Double, every: Double, end: Double) -> Int {
+        guard start < end, every > 0 else { return 0 }
+        let count = ((end - start) / every).rounded(.up)
+        return count >= Double(Int.max) ? Int.max : max(1, Int(count))
+    }
+
+    /// How many times `banner` is on screen, clipped to the show's end.
+    public func occurrenceCount(of banner: Banner) -> Int {
+        guard let every = banner.every else { return interval(banner, banner.start) == nil ? 0 : 1 }
+        return Self.occurrenceCount(start: banner.start, every: every, end: end)
+    }
+
     /// Whole seconds left, rounded up: 180 at the start of a 3-minute offer, 1 in its last second.
     public static func remaining(until end: Double, from t: Double) -> Int {
         max(0, Int((end - t).rounded(.up)))

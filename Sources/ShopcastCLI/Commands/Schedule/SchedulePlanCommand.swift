@@ -113,8 +113,7 @@ enum SchedulePlanCommand {
             out += "\nBANNERS\n"
             var bannerRows: [[String]] = []
             for banner in timeline.banners {
-                let occurrences = timeline.occurrences(of: banner)
-                let when = banner.every.map { "every \(DurationValue.format($0)) from \(ScheduleSupport.clock(banner.start)), \(occurrences.count)×" }
+                let when = banner.every.map { "every \(DurationValue.format($0)) from \(ScheduleSupport.clock(banner.start)), \(timeline.occurrenceCount(of: banner))×" }
                     ?? ScheduleSupport.clock(banner.start)
                 bannerRows.append([when, "for \(DurationValue.format(banner.length))", banner.text])
             }
