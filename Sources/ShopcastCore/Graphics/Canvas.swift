@@ -171,11 +171,18 @@ final class Canvas {
         cairo_restore(cr)
     }
 
+    /// The side of one module when `modules` fill `side` pixels: whole pixels, so every
+    /// module is crisp, unless that would be under one.
+    static func qrModule(side: Double, modules: Int) -> Double {
+        let exact = side / Double(modules)
+        return exact.rounded(.down) >= 1 ? exact.rounded(.down) : exact
+    }
+
     /// Paints the dark modules of `code` into `rect` (a square; the quiet zone is the caller's).
     /// Modules snap to whole pixels where possible so scanners see crisp edges.
     func draw(_ code: QRCode, in rect: Rect, color: RGBAColor) {
         let n = code.size
-        let module = (rect.width / Double(n)).rounded(.down) >= 1 ? (rect.width / Double(n)).rounded(.down) : rect.width / Double(n)
+        let module = Self.qrModule(side: rect.width, modules: n)
         let side = module * Double(n)
         let x0 = (rect.minX + (rect.width - side) / 2).rounded(), y0 = (rect.minY + (rect.height - side) / 2).rounded()
         cairo_new_path(cr)

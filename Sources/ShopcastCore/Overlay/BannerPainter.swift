@@ -2,7 +2,7 @@
 struct BannerPainter {
     let frame: Rect
     let bounds: Rect
-    private let text: TextLayout
+    let text: TextLayout
     private let palette: OverlayPalette
     private let metrics: OverlayMetrics
 

@@ -137,6 +137,30 @@ struct CardPainter {
         self.qr = qr
     }
 
+    /// What the viewer will not read whole: each shaped text cut short with an ellipsis, or
+    /// holding characters no installed font can draw (as boxes), by the manifest's word for it.
+    var problems: (cut: [String], boxes: [(String, TextLayout)]) {
+        let texts: [(String, TextLayout?)] = [("name", name), ("description", description), ("code", code), ("link", url),
+                                              ("price", price), ("list price", struckPrice), ("badge", badge)]
+        var cut: [String] = [], boxes: [(String, TextLayout)] = []
+        for case let (what, layout?) in texts {
+            // A name or link wrapped to its lines and then ellipsized is expected of long ones;
+            // a code, a price or a badge cut short misleads.
+            if layout.isEllipsized, !["name", "description", "link"].contains(what) { cut.append(what) }
+            if layout.unknownGlyphCount > 0 { boxes.append((what, layout)) }
+        }
+        return (cut, boxes)
+    }
+
+    /// The side of one QR module in frame pixels, as `paint` draws it; nil without a link.
+    var qrModule: Double? {
+        guard let qr, let tile = frames.qrTile else { return nil }
+        return Canvas.qrModule(side: tile.inset(by: metrics.u(9)).width, modules: qr.size)
+    }
+
+    /// Modules a side of the link's QR code.
+    var qrModules: Int? { qr?.size }
+
     /// Paints the card onto `canvas` (which must cover `bounds`, or clips).
     func paint(on canvas: Canvas) {
         let u = metrics.u

@@ -8,6 +8,8 @@ public final class OverlayRenderer {
     public let theme: OverlayTheme
     let metrics: OverlayMetrics
     private let context: TextContext
+    /// The renderer's Pango context, for laying text out the way it draws it.
+    var textContext: TextContext { context }
     /// The last product picture converted for Cairo, kept while the same offer's countdown ticks.
     private var cachedImage: (source: RGBAImage, surface: ImageSurface)?
 

@@ -13,6 +13,7 @@ enum ScheduleCheckCommand {
         ],
         discussion: [
             "Every problem is reported at once, not just the first, as FILE:LINE:COLUMN: error: MESSAGE (or warning:) on stderr: unknown keys (with a suggestion), missing or mistyped values, offers naming unknown products, offer ids used twice, discounts outside 1-99% or that the currency's rounding swallows (to the list price, or to 0), sale prices not below the list price, offers on screen at the same time, offers past show.duration, bad durations, currencies, locales and URLs, banners that would repeat more than 10,000 times, and product images that are missing, not PNG, JPEG or WebP, outside the manifest's folder, over 50 megapixels, or that do not decode (every picture is decoded when a manifest is read, so a show never pauses for one).",
+            "Then every card, banner and the slate's title are laid out as go-live draws them, at the show's size (show.preset, else 720p), with warnings for a code, price or badge cut short with '…', a link whose QR code's modules would be under 2 pixels (too fine to survive video compression; about 120 characters at 720p, 40 at 480p; see BENCHMARKS.md), and each character no installed font can draw (a box on air).",
             "Hostile files are refused early: a manifest may be at most 1 MiB, nest at most 32 levels and use at most 100 YAML aliases, and aliases may not expand past 50,000 nodes.",
             "With --json, stdout holds {\"ok\":BOOL,\"errors\":N,\"warnings\":N,\"diagnostics\":[{\"file\",\"line\",\"column\",\"severity\",\"message\"}…]}.",
             "Exit status: 0 when every manifest is free of errors (warnings allowed), 65 when any has an error, 66 when a file cannot be read (with --json, that file is an error diagnostic at 1:1 and ok is false).",
@@ -38,11 +39,14 @@ enum ScheduleCheckCommand {
                 missing = true
                 continue
             }
-            diagnostics += result.diagnostics
+            // What only laying the cards out at the show's size finds.
+            let look = try result.manifest.map { try CardLookCheck(manifest: $0).warnings() } ?? []
+            let found = result.diagnostics + look
+            diagnostics += found
             if !json {
-                context.console.err(DiagnosticRenderer.text(result.diagnostics))
+                context.console.err(DiagnosticRenderer.text(found))
                 if let manifest = result.manifest, !parsed.has("quiet") {
-                    let warnings = result.diagnostics.count
+                    let warnings = found.count
                     let onCue = manifest.offers.filter(\.isOnCue).count
                     context.console.out("\(path): ok: \(manifest.offers.count) offer\(manifest.offers.count == 1 ? "" : "s")"
                         + (onCue > 0 ? " (\(onCue) on cue), " : ", ")
