@@ -56,6 +56,9 @@ final class MoneyTests: XCTestCase {
         XCTAssertEqual(format("ja_JP", "JPY", "3990"), "¥3,990")
         XCTAssertEqual(format("ro_RO", "RON", "1249.5"), "1.249,50\u{A0}RON")
         XCTAssertEqual(format("zh_CN", "CNY", "199"), "¥199.00")
+        // CLDR's Indian grouping: lakhs and crores, 12,34,567 (NumberFormatter on Linux wrote 1,234,567).
+        XCTAssertEqual(format("en_IN", "INR", "1234567.89"), "₹12,34,567.89")
+        XCTAssertEqual(format("hi_IN", "INR", "123456789"), "₹12,34,56,789.00")
         // Rounded by us (half up) before ICU, which would round half to even.
         XCTAssertEqual(format("it_IT", "EUR", "0.125"), "0,13\u{A0}€")
     }
@@ -79,5 +82,33 @@ final class MoneyTests: XCTestCase {
         // RFC 4231, test case 2.
         XCTAssertEqual(try HMACSHA256.hex(Data("what do ya want for nothing?".utf8), key: Data("Jefe".utf8)),
                        "5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843")
+    }
+
+    /// The badge and the word before the code speak the show's language, as its prices do.
+    func testBadgeAndCodeWordFollowTheShowsLocale() throws {
+        func card(_ locale: String, _ discount: String) throws -> CardContent {
+            let (m, lines) = try ManifestFolder().load("""
+            show: {title: T, currency: EUR, locale: \(locale)}
+            products: {scarf: {name: Scarf, price: 19.99}}
+            offers: [{product: scarf, at: 0s, for: 1m, \(discount), code: SILK}]
+            """)
+            XCTAssertEqual(lines, [])
+            let manifest = try XCTUnwrap(m)
+            return ShowScenes(manifest: manifest).card(for: manifest.offers[0], remaining: 60)
+        }
+        let italian = try card("it-IT", "discount: 12.5%")
+        XCTAssertEqual(italian.badge, "-12,5%")
+        XCTAssertEqual(italian.salePrice, "17,49\u{A0}€")
+        XCTAssertEqual(italian.codeLabel, "CODICE")
+        let french = try card("fr-FR", "discount: 12.5%")
+        XCTAssertEqual(french.badge, "-12,5\u{A0}%")
+        XCTAssertEqual(french.codeLabel, "CODE")
+        let english = try card("en-US", "discount: 12.5%")
+        XCTAssertEqual(english.badge, "-12.5%")
+        XCTAssertEqual(english.codeLabel, "CODE")
+        // A sale price instead of a discount: the badge is the whole percent it works out to.
+        let german = try card("de-DE", "price: 14.99")
+        XCTAssertEqual(german.badge, "-25\u{A0}%")
+        XCTAssertEqual(try card("ja-JP", "discount: 20%").codeLabel, "クーポン")
     }
 }

@@ -118,8 +118,11 @@ extension Money: Hashable {}
 /// Formats prices for the show's locale with Foundation (ICU): it-IT EUR `31,92 €`,
 /// en-US USD `$31.92`, ja-JP JPY `¥3,990`, ro-RO RON `1.249,50 RON`, zh-CN CNY `¥199.00`.
 /// ICU separates amount and symbol with a no-break space (U+00A0) where the locale wants one.
+///
+/// Foundation's format styles, not NumberFormatter: on Linux the latter ignores CLDR's
+/// secondary grouping (en-IN `₹1,234,567.89`, where shoppers read `₹12,34,567.89`).
 public final class PriceFormatter: @unchecked Sendable {
-    private let formatter = NumberFormatter()
+    private let style: Decimal.FormatStyle.Currency
     private let lock = NSLock()
     public let currency: Currency
     public let locale: Locale
@@ -127,9 +130,7 @@ public final class PriceFormatter: @unchecked Sendable {
     public init(locale: Locale, currency: Currency) {
         self.locale = locale
         self.currency = currency
-        formatter.locale = locale
-        formatter.numberStyle = .currency
-        formatter.currencyCode = currency.code
+        style = Decimal.FormatStyle.Currency(code: currency.code, locale: locale)
     }
 
     /// The price as a shopper in the show's locale reads it. A show has a handful of prices,
@@ -140,7 +141,7 @@ public final class PriceFormatter: @unchecked Sendable {
         let amount = money.rounded().amount
         if let known = formatted[amount] { return known }
         // Round first ourselves: ICU would round halves to even (0.125 → 0.12).
-        let text = formatter.string(from: NSDecimalNumber(decimal: amount)) ?? money.decimalString
+        let text = style.format(amount)
         if formatted.count < 1000 { formatted[amount] = text }
         return text
     }

@@ -76,7 +76,7 @@ struct CardPainter {
         // Sold out, the badge says so: no countdown, no stock line.
         stock = soldOut ? nil : try content.stock.map { try text($0, footerText, width: layout.cardWidth * 0.3) }
         codeLabel = try content.code.map { _ in
-            try text("CODE", TextStyle(family: family, weight: 700, size: u(11), letterSpacing: u(1.4)))
+            try text(content.codeLabel, TextStyle(family: family, weight: 700, size: u(11), letterSpacing: u(1.4)))
         }
         code = try content.code.map {
             try text($0, TextStyle(family: family, weight: 800, size: u(16), letterSpacing: u(0.6)), width: layout.cardWidth * 0.3)
@@ -274,7 +274,7 @@ struct CardPainter {
         var footer = 0.0
         if content.countdown != nil, content.soldOut == nil { footer += u(23) + (try width(content.countdown, 600, 16)) + u(24) }
         if content.stock != nil, content.soldOut == nil { footer += u(22) + (try width(content.stock, 600, 16)) + u(12) }
-        if content.code != nil { footer += u(44) + (try width("CODE", 700, 11)) + (try width(content.code, 800, 16)) }
+        if content.code != nil { footer += u(44) + (try width(content.codeLabel, 700, 11)) + (try width(content.code, 800, 16)) }
         return max(name, description, prices, footer) + 2 * u(20) + u(8)
     }
 

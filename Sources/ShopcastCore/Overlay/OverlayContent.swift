@@ -16,8 +16,10 @@ public struct CardContent: Equatable, Sendable {
     public var countdown: String?
     /// Worded quantity, such as "50 left".
     public var stock: String?
-    /// A discount code, shown in a pill.
+    /// A discount code, shown in a pill after `codeLabel`.
     public var code: String?
+    /// The word before the code ("CODE", "CODICE"), in the show's language.
+    public var codeLabel: String
     /// The product's link: drawn as a QR code with the link in small text beneath.
     public var url: String?
     /// The product's picture, drawn on the card's leading side.
@@ -28,7 +30,7 @@ public struct CardContent: Equatable, Sendable {
 
     public init(productName: String, description: String? = nil, listPrice: String, salePrice: String? = nil,
                 badge: String? = nil, countdown: String? = nil, stock: String? = nil, code: String? = nil,
-                url: String? = nil, image: RGBAImage? = nil, soldOut: String? = nil) {
+                codeLabel: String = "CODE", url: String? = nil, image: RGBAImage? = nil, soldOut: String? = nil) {
         self.productName = productName
         self.description = description
         self.listPrice = listPrice
@@ -37,6 +39,7 @@ public struct CardContent: Equatable, Sendable {
         self.countdown = countdown
         self.stock = stock
         self.code = code
+        self.codeLabel = codeLabel
         self.url = url
         self.image = image
         self.soldOut = soldOut

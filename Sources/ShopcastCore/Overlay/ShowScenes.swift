@@ -9,12 +9,14 @@ public final class ShowScenes {
     public let timeline: Timeline
     private let words: OverlayWords
     private let formatter: PriceFormatter?
+    private let badgeFormat: Decimal.FormatStyle.Percent
 
     public init(manifest: Manifest) {
         self.manifest = manifest
         timeline = Timeline(manifest)
         words = OverlayWords.forLanguage(String(manifest.show.localeIdentifier.prefix { $0 != "-" && $0 != "_" }).lowercased())
         formatter = manifest.priceFormatter
+        badgeFormat = Decimal.FormatStyle.Percent(locale: manifest.show.locale).precision(.fractionLength(0...2))
     }
 
     /// The theme the manifest asks for.
@@ -47,8 +49,7 @@ public final class ShowScenes {
     /// The card of an airing offer with `units` of stock left (nil: not counted) and
     /// `remaining` whole seconds on its countdown.
     public func card(for offer: AiredOffer, units: Int?, remaining: Int?) -> CardContent {
-        let badge: String? = offer.discountPercent.map { "-\(NSDecimalNumber(decimal: $0).stringValue)%" }
-            ?? (offer.discounted ? percentOff(offer) : nil)
+        let badge: String? = offer.discountPercent.map(percent) ?? (offer.discounted ? percentOff(offer) : nil)
         let soldOut = units == 0
         return CardContent(
             productName: offer.product.name,
@@ -59,6 +60,7 @@ public final class ShowScenes {
             countdown: offer.countdown && !soldOut ? remaining.map { "\(words.endsIn) \(OverlayWords.clock($0))" } : nil,
             stock: soldOut ? nil : units.map { "\($0) \(words.left)" },
             code: offer.code,
+            codeLabel: words.code,
             url: offer.product.url,
             image: image(for: offer.product),
             soldOut: soldOut ? words.soldOut : nil)
@@ -73,11 +75,18 @@ public final class ShowScenes {
 
     private func price(_ money: Money) -> String { formatter?.string(money) ?? money.decimalString }
 
+    /// The badge for `percent` off (12.5 for 12.5%), written as the show's locale writes a
+    /// percentage: "-12,5 %" in French, "-12.5%" in English.
+    private func percent(_ percent: Decimal) -> String {
+        badgeFormat.format(-percent / 100)
+    }
+
     private func percentOff(_ offer: AiredOffer) -> String? {
-        let list = NSDecimalNumber(decimal: offer.listPrice.amount).doubleValue
-        let sale = NSDecimalNumber(decimal: offer.salePrice.amount).doubleValue
+        let list = offer.listPrice.amount, sale = offer.salePrice.amount
         guard list > 0, sale < list else { return nil }
-        return "-\(Int(((1 - sale / list) * 100).rounded()))%"
+        var exact = (1 - sale / list) * 100, whole = Decimal()
+        NSDecimalRound(&whole, &exact, 0, .plain)
+        return percent(whole)
     }
 
     private func image(for product: Product) -> RGBAImage? { product.picture }
