@@ -23,6 +23,9 @@ struct CardPainter {
     private let url: TextLayout?
     /// No units left: the price is drawn struck in a quiet colour.
     private let soldOut: Bool
+    /// Mirrored for a right-to-left language: everything is placed left to right, then drawn
+    /// reflected across the card's vertical centre line.
+    private let rightToLeft: Bool
     /// Where the text column's parts sit relative to its top, and whether the badge rides the
     /// price row (no picture to sit on).
     private let descriptionY: Double
@@ -55,6 +58,11 @@ struct CardPainter {
             try TextLayout(s, style: style, context: context, width: width, maxLines: lines, alignment: align)
         }
         let w = layout.textWidth
+        let rtl = content.rightToLeft
+        rightToLeft = rtl
+        // How wide a one-line text is, from where it is placed: right-to-left text sits at the
+        // far end of its layout box, so only its ink width says.
+        func run(_ t: TextLayout) -> Double { rtl ? t.inkRect.width : t.inkRect.maxX }
 
         name = try text(content.productName, TextStyle(family: family, weight: 600, size: u(25)), width: w, lines: 2)
         description = try content.description.map {
@@ -99,11 +107,11 @@ struct CardPainter {
         var struck = (x: 0.0, y: 0.0)
         var inlineBadge: (x: Double, y: Double)?
         var rowBottom = priceTop + price.size.height
-        var rowX = price.inkRect.maxX + u(12)
+        var rowX = run(price) + u(12)
         if let struckPrice {
-            if rowX + struckPrice.inkRect.maxX <= w {
+            if rowX + run(struckPrice) <= w {
                 struck = (rowX, priceTop + price.baseline - struckPrice.baseline)
-                rowX += struckPrice.inkRect.maxX + u(12)
+                rowX += run(struckPrice) + u(12)
             } else {
                 // Too narrow for both on one row: the old price goes under the new one.
                 struck = (0, rowBottom)
@@ -176,40 +184,64 @@ struct CardPainter {
         }
         canvas.stroke(card.inset(by: 0.5), radius: layout.radius, color: palette.hairline, lineWidth: 1)
 
-        if let image, let frame = frames.image {
+        if let image, let frame = frames.image.map(mirrored) {
             canvas.draw(image, covering: frame, radius: u(12))
             canvas.stroke(frame.inset(by: 0.5), radius: u(12), color: palette.hairline, lineWidth: 1)
-            if let badge {
-                paintBadge(badge, x: frame.minX + u(8), y: frame.minY + u(8), on: canvas)
+            if let badge, let unmirrored = frames.image {
+                paintBadge(badge, x: unmirrored.minX + u(8), y: unmirrored.minY + u(8), on: canvas)
             }
         }
 
         let t = frames.text
-        canvas.draw(name, x: t.minX, y: t.minY, color: palette.primaryText)
+        drawBlock(name, x: t.minX, y: t.minY, width: t.width, color: palette.primaryText, on: canvas)
         if let description {
-            canvas.draw(description, x: t.minX, y: t.minY + descriptionY, color: palette.secondaryText)
+            drawBlock(description, x: t.minX, y: t.minY + descriptionY, width: t.width, color: palette.secondaryText, on: canvas)
         }
-        canvas.draw(price, x: t.minX, y: t.minY + priceY, color: soldOut ? palette.secondaryText : palette.accentText)
+        drawRun(price, x: t.minX, y: t.minY + priceY, color: soldOut ? palette.secondaryText : palette.accentText, on: canvas)
         if let struckPrice {
-            canvas.draw(struckPrice, x: t.minX + struckOffset.x, y: t.minY + struckOffset.y, color: palette.secondaryText)
+            drawRun(struckPrice, x: t.minX + struckOffset.x, y: t.minY + struckOffset.y, color: palette.secondaryText, on: canvas)
         }
         if let badge, let at = inlineBadgeOffset {
             paintBadge(badge, x: t.minX + at.x, y: t.minY + at.y, on: canvas)
         }
 
-        if let qr, let tile = frames.qrTile {
+        if let qr, let tile = frames.qrTile.map(mirrored) {
             canvas.fill(tile, radius: u(10), color: palette.qrTile)
             canvas.draw(qr, in: tile.inset(by: u(9)), color: palette.qrModules)
         }
         if let url, let frame = frames.url {
-            canvas.draw(url, x: frame.minX, y: frame.minY, color: palette.secondaryText)
+            drawBlock(url, x: frame.minX, y: frame.minY, width: frame.width, color: palette.secondaryText, on: canvas)
         }
+    }
+
+    /// The card's mirror line for a right-to-left card: x maps to `axis - x`.
+    private var axis: Double? { rightToLeft ? frames.card.minX + frames.card.maxX : nil }
+
+    private func mirrored(_ r: Rect) -> Rect {
+        guard let axis else { return r }
+        return Rect(x: axis - r.maxX, y: r.minY, width: r.width, height: r.height)
+    }
+
+    private func mirrored(_ x: Double) -> Double { axis.map { $0 - x } ?? x }
+
+    /// Draws a one-line text whose ink starts at `x` (left to right), mirrored on a
+    /// right-to-left card so its ink ends at the mirror image of `x`.
+    private func drawRun(_ text: TextLayout, x: Double, y: Double, color: RGBAColor, on canvas: Canvas) {
+        guard let axis else { return canvas.draw(text, x: x, y: y, color: color) }
+        let ink = text.inkRect
+        canvas.draw(text, x: axis - x - ink.width - ink.minX, y: y, color: color)
+    }
+
+    /// Draws a text laid out in a box `width` wide at `x`; the box is mirrored, and the text's
+    /// own direction places it inside (Arabic hugs the box's right edge).
+    private func drawBlock(_ text: TextLayout, x: Double, y: Double, width: Double, color: RGBAColor, on canvas: Canvas) {
+        canvas.draw(text, x: axis.map { $0 - x - width } ?? x, y: y, color: color)
     }
 
     private func paintBadge(_ badge: TextLayout, x: Double, y: Double, on canvas: Canvas) {
         let u = metrics.u
         let size = badge.size
-        let pill = Rect(x: x, y: y, width: size.width + u(16), height: size.height + u(4))
+        let pill = mirrored(Rect(x: x, y: y, width: size.width + u(16), height: size.height + u(4)))
         // A tight dark halo keeps the badge distinct on a picture of the same colour.
         canvas.shadow(under: pill, radius: u(7), spread: u(4), opacity: 0.5)
         canvas.fill(pill, radius: u(7), color: palette.accent)
@@ -225,38 +257,42 @@ struct CardPainter {
         var leftLimit = footer.maxX - layout.padding
         if let codeLabel, let code {
             let inner = u(12)
-            let pillW = inner + codeLabel.size.width + u(8) + code.inkRect.maxX + inner
+            let pillW = inner + codeLabel.size.width + u(8) + runWidth(code) + inner
             let pillH = u(30)
             let pill = Rect(x: footer.maxX - layout.padding - pillW, y: mid - pillH / 2, width: pillW, height: pillH)
-            canvas.fill(pill, radius: pillH / 2, color: palette.accent.withAlpha(0.16))
-            canvas.stroke(pill.inset(by: u(0.75)), radius: pillH / 2, color: palette.accentText, lineWidth: u(1.5),
+            let drawn = mirrored(pill)
+            canvas.fill(drawn, radius: pillH / 2, color: palette.accent.withAlpha(0.16))
+            canvas.stroke(drawn.inset(by: u(0.75)), radius: pillH / 2, color: palette.accentText, lineWidth: u(1.5),
                           dash: [u(4), u(3)])
-            canvas.draw(codeLabel, x: pill.minX + inner, y: mid - codeLabel.size.height / 2, color: palette.secondaryText)
-            canvas.draw(code, x: pill.minX + inner + codeLabel.size.width + u(8), y: mid - code.size.height / 2,
-                        color: palette.primaryText)
+            drawRun(codeLabel, x: pill.minX + inner, y: mid - codeLabel.size.height / 2, color: palette.secondaryText, on: canvas)
+            drawRun(code, x: pill.minX + inner + codeLabel.size.width + u(8), y: mid - code.size.height / 2,
+                    color: palette.primaryText, on: canvas)
             leftLimit = pill.minX - u(12)
         }
         let leftArea = Rect(x: footer.minX, y: footer.minY, width: max(0, leftLimit - footer.minX), height: footer.height)
-        canvas.clipped(to: leftArea, radius: 0) {
+        canvas.clipped(to: mirrored(leftArea), radius: 0) {
             if let countdown {
                 // A small clock face: ring plus hands.
                 let r = u(7.5)
-                canvas.strokeCircle(centerX: x + r, centerY: mid, radius: r, color: palette.accentText, lineWidth: u(1.8))
-                canvas.strokePolyline([(x + r, mid - r * 0.55), (x + r, mid), (x + r + r * 0.45, mid + r * 0.2)],
+                canvas.strokeCircle(centerX: mirrored(x + r), centerY: mid, radius: r, color: palette.accentText, lineWidth: u(1.8))
+                canvas.strokePolyline([(mirrored(x + r), mid - r * 0.55), (mirrored(x + r), mid), (mirrored(x + r + r * 0.45), mid + r * 0.2)],
                                       color: palette.accentText, lineWidth: u(1.8))
                 x += 2 * r + u(8)
-                canvas.draw(countdown, x: x, y: mid - countdown.size.height / 2, color: palette.primaryText)
-                x += countdown.inkRect.maxX + u(24)
+                drawRun(countdown, x: x, y: mid - countdown.size.height / 2, color: palette.primaryText, on: canvas)
+                x += runWidth(countdown) + u(24)
             }
             if let stock {
                 let r = u(4)
-                canvas.fillCircle(centerX: x + u(7), centerY: mid, radius: r * 2, color: palette.accentText.withAlpha(0.25))
-                canvas.fillCircle(centerX: x + u(7), centerY: mid, radius: r, color: palette.accentText)
+                canvas.fillCircle(centerX: mirrored(x + u(7)), centerY: mid, radius: r * 2, color: palette.accentText.withAlpha(0.25))
+                canvas.fillCircle(centerX: mirrored(x + u(7)), centerY: mid, radius: r, color: palette.accentText)
                 x += u(14) + u(8)
-                canvas.draw(stock, x: x, y: mid - stock.size.height / 2, color: palette.primaryText)
+                drawRun(stock, x: x, y: mid - stock.size.height / 2, color: palette.primaryText, on: canvas)
             }
         }
     }
+
+    /// How wide a one-line text is from where it is placed (see `init`).
+    private func runWidth(_ t: TextLayout) -> Double { rightToLeft ? t.inkRect.width : t.inkRect.maxX }
 
     /// The width a text-only card needs for its content on single lines, padding included.
     private static func naturalWidth(_ content: CardContent, family: String, metrics: OverlayMetrics,

@@ -27,10 +27,14 @@ public struct CardContent: Equatable, Sendable {
     /// Set (the words "SOLD OUT" in the show's language) when no units are left: the price is
     /// struck through, the words replace the badge, and the countdown and stock go.
     public var soldOut: String?
+    /// The show's language is written right to left (Arabic, Hebrew, Persian, Urdu): the card
+    /// is mirrored, picture and link on the other side, the footer read from the right.
+    public var rightToLeft = false
 
     public init(productName: String, description: String? = nil, listPrice: String, salePrice: String? = nil,
                 badge: String? = nil, countdown: String? = nil, stock: String? = nil, code: String? = nil,
-                codeLabel: String = "CODE", url: String? = nil, image: RGBAImage? = nil, soldOut: String? = nil) {
+                codeLabel: String = "CODE", url: String? = nil, image: RGBAImage? = nil, soldOut: String? = nil,
+                rightToLeft: Bool = false) {
         self.productName = productName
         self.description = description
         self.listPrice = listPrice
@@ -43,6 +47,7 @@ public struct CardContent: Equatable, Sendable {
         self.url = url
         self.image = image
         self.soldOut = soldOut
+        self.rightToLeft = rightToLeft
     }
 }
 

@@ -10,6 +10,7 @@ public final class ShowScenes {
     private let words: OverlayWords
     private let formatter: PriceFormatter?
     private let badgeFormat: Decimal.FormatStyle.Percent
+    private let rightToLeft: Bool
 
     public init(manifest: Manifest) {
         self.manifest = manifest
@@ -17,6 +18,7 @@ public final class ShowScenes {
         words = OverlayWords.forLanguage(String(manifest.show.localeIdentifier.prefix { $0 != "-" && $0 != "_" }).lowercased())
         formatter = manifest.priceFormatter
         badgeFormat = Decimal.FormatStyle.Percent(locale: manifest.show.locale).precision(.fractionLength(0...2))
+        rightToLeft = Locale.Language(identifier: manifest.show.localeIdentifier).characterDirection == .rightToLeft
     }
 
     /// The theme the manifest asks for.
@@ -63,7 +65,8 @@ public final class ShowScenes {
             codeLabel: words.code,
             url: offer.product.url,
             image: image(for: offer.product),
-            soldOut: soldOut ? words.soldOut : nil)
+            soldOut: soldOut ? words.soldOut : nil,
+            rightToLeft: rightToLeft)
     }
 
     /// The card of a manifest offer as it first airs (previews, tests).
