@@ -33,7 +33,10 @@ final class OverlayBurnTests: EndToEndTestCase {
         let burnt = try RawPictures.luma(output, work: work)
         XCTAssertEqual(burnt.frames.count, source.frames.count, "the output has a different number of frames")
         XCTAssertEqual(burnt.times, source.times, "frame timestamps were not kept")
-        guard burnt.frames.count == source.frames.count, source.frames.count >= 170 else { return }
+        XCTAssertGreaterThanOrEqual(source.frames.count, 170, "the input clip is too short for the checks below")
+        guard burnt.frames.count == source.frames.count, source.frames.count >= 170 else {
+            return XCTFail("cannot compare the output with the input frame by frame")
+        }
 
         // The card's region: what differs from the source in the middle of the offer.
         guard let card = burnt.changedBox(90, against: source, 90, threshold: 24) else {
@@ -77,6 +80,42 @@ final class OverlayBurnTests: EndToEndTestCase {
         XCTAssertEqual(exitStatus(again), 74, "writing over an existing file should fail with 74: \(again.summary)")
         XCTAssertTrue(again.stderr.contains("already exists"), again.stderr)
         XCTAssertEqual(try Data(contentsOf: output), before, "the existing output was modified")
+    }
+
+    /// What the output will not have, or has moved, is said, not silently done; a burn whose
+    /// recording misses every offer says why.
+    func testLeftOutStreamsShiftedTimesAndNoOfferDrawnAreWarned() throws {
+        let clip = try makeFlatClip("plain.mp4", seconds: 2)
+        let subtitles = path("s.srt")
+        try "1\n00:00:00,500 --> 00:00:01,500\nCiao\n".write(to: subtitles, atomically: true, encoding: .utf8)
+        // The AAC track, an Opus track starting 50 ms before zero, and subtitles.
+        let input = path("extra.mkv")
+        let made = try ChildProcess.run("ffmpeg", ["-nostdin", "-v", "error", "-i", clip.path, "-itsoffset", "-0.05", "-f", "lavfi",
+                                                  "-i", "sine=frequency=880:sample_rate=48000", "-i", subtitles.path, "-t", "2",
+                                                  "-map", "0:v", "-map", "0:a", "-map", "1:a", "-map", "2:s", "-c:v", "copy", "-c:a:0", "copy",
+                                                  "-c:a:1", "libopus", "-c:s", "srt", "-avoid_negative_ts", "disabled", input.path],
+                                        logDirectory: work, name: "ffmpeg-make")
+        XCTAssertEqual(made.termination, .exited(0), made.stderr)
+        let manifest = try writeManifest(products: scarf, offers: """
+          - product: scarf
+            at: 0s
+            for: 1s
+        """)
+        let output = path("out.mkv")
+        let run = try runShopcast(["overlay", input.path, "-m", manifest.path, "-o", output.path, "--encoder-speed", "ultrafast"], timeout: 30)
+        XCTAssertEqual(exitStatus(run), 0, run.summary)
+        XCTAssertTrue(run.stderr.contains("warning: \(input.path): #3 subtitle (subrip) will not be in \(output.path)"), run.stderr)
+        XCTAssertTrue(run.stderr.contains("ms before zero, so every stream of \(output.path) is moved"), run.stderr)
+        XCTAssertFalse(run.stderr.contains("no offer was drawn"), run.stderr)
+        let streams = try ChildProcess.run("ffprobe", ["-v", "error", "-show_entries", "stream=codec_type", "-of", "csv=p=0", output.path],
+                                           logDirectory: work, name: "ffprobe-streams")
+        XCTAssertEqual(streams.stdout.split(separator: "\n").map(String.init), ["video", "audio", "audio"], "what ffprobe finds in the output")
+
+        // The recording began 10 minutes into the show: its only offer, at 0s, is not in it.
+        let late = try runShopcast(["overlay", clip.path, "-m", manifest.path, "--start", "10m", "-o", path("late.mp4").path,
+                                    "--encoder-speed", "ultrafast"], timeout: 30)
+        XCTAssertEqual(exitStatus(late), 0, late.summary)
+        XCTAssertTrue(late.stderr.contains("warning: no offer was drawn:") && late.stderr.contains("covers 10m–10m02s of the show"), late.stderr)
     }
 
     func testMatroskaOutputAndClearErrors() throws {

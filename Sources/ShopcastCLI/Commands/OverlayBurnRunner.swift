@@ -17,6 +17,13 @@ enum OverlayBurnRunner {
         let burn = try OverlayBurn(job: OverlayBurn.Job(input: input, output: output, startOffset: start,
                                                         video: options.video, commands: journal?.commands ?? []),
                                    manifest: manifest)
+        if !burn.leftOut.isEmpty {
+            context.console.warning("\(options.input): \(burn.leftOut.joined(separator: ", ")) will not be in \(options.output): shopcast overlay keeps the picture and every audio stream only")
+        }
+        if burn.timestampShift > 0.0005 {
+            let ms = String(format: "%.1f", burn.timestampShift * 1000)
+            context.console.warning("\(options.input): a stream starts \(ms) ms before zero, so every stream of \(options.output) is moved \(ms) ms later (they stay in sync)")
+        }
         let bar = OverlayProgressBar(console: context.console, quiet: all.quiet)
         let signals = SignalWatcher { count in
             if count == 1 {
@@ -50,6 +57,10 @@ enum OverlayBurnRunner {
             return .interrupted
         }
         bar.note("wrote \(options.output) (\(facts.joined(separator: ", ")))")
+        if summary.offersShown == 0, let first = Timeline(manifest).offers.first, journal?.commands.isEmpty ?? true {
+            context.console.warning("no offer was drawn: \(options.output) covers \(DurationValue.format(start))–\(DurationValue.format(start + p.position)) of the show "
+                + "and its first offer, '\(first.id)', starts at \(DurationValue.format(first.start)); give --start OFFSET if the recording began later in the show")
+        }
         return .success
     }
 }

@@ -68,6 +68,22 @@ public final class OverlayBurn {
         overlay = try RecordingOverlay(manifest: manifest, commands: job.commands)
     }
 
+    /// The input's streams OUTPUT will not have (subtitles, data, a second video such as cover
+    /// art), each as "#2 subtitle (subrip)", for the producer to hear about.
+    public var leftOut: [String] {
+        let kept = Set([videoIndex] + audioIndices)
+        return (0..<Int(input.formatContext.pointee.nb_streams)).filter { !kept.contains($0) }
+            .map { "#\($0) \(input.kind(of: $0)) (\(input.codecName(of: $0)))" }
+    }
+
+    /// How far the output's timestamps move later so that none is negative: a stream that starts
+    /// before zero (Opus's pre-skip, an edited file) makes the muxer shift every stream by that
+    /// much. Sync between the streams is kept; only the times move.
+    public var timestampShift: Double {
+        let earliest = ([videoIndex] + audioIndices).compactMap(input.firstTime).min() ?? 0
+        return max(0, -earliest)
+    }
+
     /// Asks the running burn to stop after the current picture and finish the file. Callable
     /// from any thread (a signal handler's queue).
     public func requestStop() {

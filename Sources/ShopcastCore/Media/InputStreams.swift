@@ -8,6 +8,11 @@ extension InputFile {
         (0..<Int(formatContext.pointee.nb_streams)).filter { stream($0).pointee.codecpar.pointee.codec_type == AVMEDIA_TYPE_AUDIO }
     }
 
+    /// What kind of stream it is: "video", "audio", "subtitle", "data", "attachment".
+    func kind(of index: Int) -> String {
+        av_get_media_type_string(stream(index).pointee.codecpar.pointee.codec_type).map { String(cString: $0) } ?? "unknown"
+    }
+
     /// The codec's short name ("aac", "h264").
     func codecName(of index: Int) -> String {
         String(cString: avcodec_get_name(stream(index).pointee.codecpar.pointee.codec_id))
