@@ -43,7 +43,7 @@ complete -c shopcast -n '__shopcast_at shopcast/go-live' -s i -l input -r -F -d 
 complete -c shopcast -n '__shopcast_at shopcast/go-live' -s t -l to -r -F -a 'youtube facebook twitch' -d 'Destination: rtmp://, rtmps:// or srt:// URL, youtube, facebook, twitch, or a recording path (.mkv, .mp4, .flv, .ts). ${NAME} in a URL is read from the environment'
 complete -c shopcast -n '__shopcast_at shopcast/go-live' -s m -l manifest -r -F -d 'Show the manifest\'s product cards and banners live at their moments, and write offer events to --events. Its show.duration ends the stream when --duration is not given'
 complete -c shopcast -n '__shopcast_at shopcast/go-live' -l loop -d 'Play a media-file input again from the start when it ends'
-complete -c shopcast -n '__shopcast_at shopcast/go-live' -l preset -x -a '720p30 1080p30 480p30 vertical' -d 'Output format: 720p30 (default), 1080p30, 480p30, or vertical (720x1280, 30 fps)'
+complete -c shopcast -n '__shopcast_at shopcast/go-live' -l preset -x -a '720p30 1080p30 480p30 vertical' -d 'Output format: 720p30 (default), 1080p30, 480p30, or vertical (720x1280, 30 fps; overlays keep clear of the apps\' buttons and captions)'
 complete -c shopcast -n '__shopcast_at shopcast/go-live' -l size -x -d 'Override the preset\'s frame size, e.g. 1280x720'
 complete -c shopcast -n '__shopcast_at shopcast/go-live' -l fps -x -d 'Override the preset\'s frame rate (frames per second)'
 complete -c shopcast -n '__shopcast_at shopcast/go-live' -l video-bitrate -x -d 'Video bitrate, e.g. 3000k or 4.5M (default: the preset\'s)'

@@ -35,10 +35,11 @@ final class OverlayLayoutTests: XCTestCase {
         }
     }
 
-    /// A vertical show gets a full-width card; a landscape one about half the width.
+    /// A vertical show gets a card as wide as the apps leave free (6% at the left, 16% at the
+    /// right for TikTok's buttons); a landscape one about half the width.
     func testCardWidthFollowsOrientation() throws {
         let portrait = try OverlayRenderer(frameWidth: 720, frameHeight: 1280).cardPainter(OverlayFixtures.scarf(), belowBanner: false)
-        XCTAssertEqual(portrait.frames.card.width, 720 * 0.9, accuracy: 1)
+        XCTAssertEqual(portrait.frames.card.width, 720 * 0.78, accuracy: 1)
         let landscape = try OverlayRenderer(frameWidth: 1920, frameHeight: 1080).cardPainter(OverlayFixtures.scarf(), belowBanner: false)
         XCTAssertEqual(landscape.frames.card.width, 620 * 1.5, accuracy: 1)
     }
@@ -63,6 +64,28 @@ final class OverlayLayoutTests: XCTestCase {
             let palette = OverlayPalette(theme: OverlayTheme(accent: RGBAColor(hex: hex)!))
             XCTAssertGreaterThanOrEqual(palette.accentText.contrastRatio(with: palette.cardTop.withAlpha(1)), 4.5, hex)
             XCTAssertGreaterThanOrEqual(palette.onAccent.contrastRatio(with: palette.accent), 3, hex)
+        }
+    }
+
+    /// 9:16: cards, banners and the slate's words stay out of what TikTok, Instagram and Shorts
+    /// draw over the video: the top 14%, the bottom 35%, 6% at the left, 16% at the right.
+    func testVerticalOverlaysKeepToThePlatformsSafeArea() throws {
+        for (w, h) in [(720, 1280), (1080, 1920)] {
+            let free = Rect(x: Double(w) * 0.06 - 0.5, y: Double(h) * 0.14 - 0.5,
+                            width: Double(w) * 0.78 + 1, height: Double(h) * 0.51 + 1)
+            let renderer = try OverlayRenderer(frameWidth: w, frameHeight: h)
+            for position in ["bottom-left", "top-right", "bottom"] {
+                let themed = try OverlayRenderer(frameWidth: w, frameHeight: h,
+                                                 theme: OverlayTheme(fontFamily: nil, accent: nil, position: position))
+                for banner in [false, true] {
+                    let card = try themed.cardPainter(OverlayFixtures.scarf(), belowBanner: banner).frames.card
+                    XCTAssertTrue(free.contains(card), "\(w)x\(h) \(position): card \(card) leaves \(free)")
+                    XCTAssertTrue(try themed.cardPainter(OverlayFixtures.scarf(), belowBanner: banner).problems.cut.isEmpty)
+                }
+            }
+            let banner = try BannerPainter(BannerContent(text: "Free shipping tonight"), theme: .standard, metrics: renderer.metrics,
+                                           context: renderer.textContext).frame
+            XCTAssertTrue(free.contains(banner), "\(w)x\(h): banner \(banner) leaves \(free)")
         }
     }
 }

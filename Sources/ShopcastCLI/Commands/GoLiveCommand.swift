@@ -15,7 +15,7 @@ enum GoLiveCommand {
                        help: "Show the manifest's product cards and banners live at their moments, and write offer events to --events. Its show.duration ends the stream when --duration is not given."),
             OptionSpec("loop", help: "Play a media-file input again from the start when it ends."),
             OptionSpec("preset", value: "NAME", completion: .values(OutputFormat.presetNames),
-                       help: "Output format: 720p30 (default), 1080p30, 480p30, or vertical (720x1280, 30 fps)."),
+                       help: "Output format: 720p30 (default), 1080p30, 480p30, or vertical (720x1280, 30 fps; overlays keep clear of the apps' buttons and captions)."),
             OptionSpec("size", value: "WxH", help: "Override the preset's frame size, e.g. 1280x720."),
             OptionSpec("fps", value: "N", help: "Override the preset's frame rate (frames per second)."),
             OptionSpec("video-bitrate", value: "RATE", help: "Video bitrate, e.g. 3000k or 4.5M (default: the preset's)."),

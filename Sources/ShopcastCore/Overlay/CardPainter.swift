@@ -72,8 +72,15 @@ struct CardPainter {
         // Sold out: the price that was on offer is struck through, and the old one goes.
         let soldOut = content.soldOut != nil
         self.soldOut = soldOut
-        price = try text(sale ?? content.listPrice,
-                         TextStyle(family: family, weight: 800, size: u(38), tabularDigits: true, strikethrough: soldOut), width: w)
+        // The price must show whole: on a narrow card (9:16, picture and link beside it) a long
+        // one steps down in size, to two thirds at most, before it would be cut.
+        var shownPrice = try text(sale ?? content.listPrice,
+                                  TextStyle(family: family, weight: 800, size: u(38), tabularDigits: true, strikethrough: soldOut), width: w)
+        for size in [34.0, 30, 26] where shownPrice.isEllipsized {
+            shownPrice = try text(sale ?? content.listPrice,
+                                  TextStyle(family: family, weight: 800, size: u(size), tabularDigits: true, strikethrough: soldOut), width: w)
+        }
+        price = shownPrice
         struckPrice = try sale.flatMap { _ in soldOut ? nil : content.listPrice }.map { _ in
             try text(content.listPrice, TextStyle(family: family, weight: 500, size: u(19), tabularDigits: true,
                                                   strikethrough: true), width: w)
