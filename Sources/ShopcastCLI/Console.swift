@@ -52,3 +52,14 @@ public struct CommandContext: @unchecked Sendable {
         self.currentDirectory = currentDirectory
     }
 }
+
+extension CommandContext {
+    /// A path from the command line, relative to this context's directory. Kept as typed when
+    /// that is the process's own directory, so messages and printed paths read as the user wrote them.
+    func resolvePath(_ path: String) -> String {
+        if currentDirectory.standardizedFileURL.path == URL(fileURLWithPath: FileManager.default.currentDirectoryPath).standardizedFileURL.path {
+            return path
+        }
+        return FilePath.resolve(path, in: currentDirectory)
+    }
+}

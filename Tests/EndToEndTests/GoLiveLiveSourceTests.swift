@@ -57,7 +57,7 @@ final class GoLiveLiveSourceTests: EndToEndTestCase {
 
     func testMicrophoneFromPulseAudioComesThroughWithoutGaps() throws {
         let pulse = try PulseAudioServer(directory: try folder("pulse"), toneFrequency: 660)
-        addCleanup { pulse.stop() }
+        addCleanup { XCTAssertTrue(pulse.stop(), "the PulseAudio server outlived its test") }
         let output = path("mic.mkv")
         // The picture from the test source, the sound from the microphone.
         let run = try runShopcast(["go-live", "-i", "test", "-i", "mic:show.monitor", "--duration", "4s", "--preset", "480p30",

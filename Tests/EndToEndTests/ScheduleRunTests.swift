@@ -123,8 +123,8 @@ final class ScheduleRunTests: XCTestCase {
         XCTAssertEqual(first.wait(timeout: 10), 0, "SIGTERM stops a run cleanly")
         XCTAssertTrue(first.stderr.contains("stopped"), first.stderr)
         // The kernel released the lock with the process: a new run can start (and stop at once).
-        let again = try ScheduleCLIProcess(["schedule", "run", "show.yaml", "--start", "now", "-q"], in: folder)
-        usleep(300_000)
+        let again = try ScheduleCLIProcess(["schedule", "run", "show.yaml", "--start", "now"], in: folder)
+        XCTAssertTrue(again.waitForStderr("running 'Quick drop'", timeout: 10), again.stderr)
         again.process.terminate()
         XCTAssertEqual(again.wait(timeout: 10), 0, again.stderr)
     }

@@ -5,18 +5,19 @@ import XCTest
 /// log's flush) run on the monotonic clock in short steps.
 final class ConditionWaitTests: XCTestCase {
     func testReturnsAsSoonAsDoneAndFalseAtTheDeadline() {
-        let condition = NSCondition()
-        var done = false
+        final class Flag: @unchecked Sendable { var done = false }
+        let condition = NSCondition(), flag = Flag()
         Thread.detachNewThread {
+            // The other thread finishes a little later: the wait must wake on its broadcast.
             Thread.sleep(forTimeInterval: 0.1)
             condition.lock()
-            done = true
+            flag.done = true
             condition.broadcast()
             condition.unlock()
         }
         var start = MonotonicClock.now()
         condition.lock()
-        XCTAssertTrue(condition.wait(seconds: 5) { done })
+        XCTAssertTrue(condition.wait(seconds: 5) { flag.done })
         condition.unlock()
         XCTAssertLessThan(MonotonicClock.now() - start, 1, "woken by the broadcast, not the deadline")
 

@@ -22,7 +22,7 @@ enum GoLiveCommand {
             OptionSpec("audio-bitrate", value: "RATE", help: "Audio bitrate (default 128k)."),
             OptionSpec("keyint", value: "DURATION", help: "Keyframe interval (default 2s)."),
             OptionSpec("encoder-speed", value: "NAME",
-                       completion: .values(["ultrafast", "superfast", "veryfast", "faster", "fast", "medium"]),
+                       completion: .values(X264Speed.live),
                        help: "x264 speed preset (default veryfast): slower gives better quality per bit."),
             OptionSpec("duration", value: "DURATION", help: "Stop after this long, e.g. 45m or 1h30m; the show then exits 0."),
             OptionSpec("retries", value: "N", help: "Give up on a destination after N failed reconnections (default: keep trying, unless the server refuses the same way 5 times in a row)."),

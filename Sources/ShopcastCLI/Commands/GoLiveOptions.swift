@@ -82,12 +82,7 @@ struct GoLiveOptions {
             format.keyint = seconds
         }
         if let text = p.value("encoder-speed") {
-            let speeds = ["ultrafast", "superfast", "veryfast", "faster", "fast", "medium"]
-            guard speeds.contains(text) else {
-                var message = "unknown --encoder-speed '\(text)'"
-                if let near = Suggestion.closest(to: text, among: speeds) { message += "; did you mean '\(near)'?" }
-                throw UsageError(message, command: command)
-            }
+            if let problem = X264Speed.problem(with: text, among: X264Speed.live) { throw UsageError(problem, command: command) }
             format.encoderSpeed = text
         }
         self.format = format

@@ -105,7 +105,7 @@ enum GoLiveRunner {
                                 caFile: options.caFile, environment: context.environment,
                                 show: show, compositor: compositor)
         config.backupInput = options.backupInput
-        config.holdAudio = options.holdAudio.map { $0.hasPrefix("/") ? $0 : context.currentDirectory.appendingPathComponent($0).path }
+        config.holdAudio = options.holdAudio.map { FilePath.resolve($0, in: context.currentDirectory) }
         // Watch signals before opening inputs: a feed can take seconds to answer.
         let started = SessionBox()
         let signals = SignalWatcher { count in

@@ -46,14 +46,14 @@ enum OverlayBurnRunner {
         }
         bar.finish()
         let p = summary.progress
-        var facts = ["\(OverlayProgressBar.time(p.position)) of video", "\(p.frames) frames",
+        var facts = ["\(ClockText.string(p.position)) of video", "\(p.frames) frames",
                      "\(summary.offersShown) offer\(summary.offersShown == 1 ? "" : "s") drawn"]
         facts.append(summary.audioStreams == 0 ? "no audio" : "audio copied")
         facts.append(String(format: "%.1fx real time", p.speed))
         if summary.skippedFrames > 0 { facts.append("\(summary.skippedFrames) frames without a usable timestamp left out") }
         if summary.damagedPackets > 0 { facts.append("\(summary.damagedPackets) damaged packets skipped") }
         if summary.stopped {
-            bar.note("stopped: \(options.output) is complete up to \(OverlayProgressBar.time(p.position)) and plays (\(facts.joined(separator: ", ")))")
+            bar.note("stopped: \(options.output) is complete up to \(ClockText.string(p.position)) and plays (\(facts.joined(separator: ", ")))")
             return .interrupted
         }
         bar.note("wrote \(options.output) (\(facts.joined(separator: ", ")))")

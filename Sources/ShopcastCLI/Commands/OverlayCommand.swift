@@ -18,7 +18,7 @@ enum OverlayCommand {
                        help: "Replay the producer's commands from a go-live --journal FILE: the burn shows the cues, stock and banners the stream showed."),
             OptionSpec("crf", value: "N",
                        help: "x264 constant rate factor from 0 (lossless) to 51; lower is better and bigger (default 20)."),
-            OptionSpec("encoder-speed", value: "NAME", completion: .values(FileVideoSettings.speeds),
+            OptionSpec("encoder-speed", value: "NAME", completion: .values(X264Speed.all),
                        help: "x264 speed preset (default veryfast): slower presets give smaller files at the same quality."),
             OptionSpec("preview", help: "Write still PNGs of the overlays and a contact sheet instead of burning a video."),
             OptionSpec("at", value: "TIME", help: "With --preview: one still at this show offset, e.g. 5m30s."),
@@ -54,16 +54,5 @@ enum OverlayCommand {
         case .burn(let burn): return try OverlayBurnRunner.run(burn, options: options, context: context)
         case .preview(let preview): return try OverlayPreviewRunner.run(preview, options: options, context: context)
         }
-    }
-}
-
-extension CommandContext {
-    /// A path from the command line, relative to this context's directory. Kept as typed when
-    /// that is the process's own directory, so messages and printed paths read as the user wrote them.
-    func resolvePath(_ path: String) -> String {
-        if path.hasPrefix("/") || currentDirectory.standardizedFileURL.path == URL(fileURLWithPath: FileManager.default.currentDirectoryPath).standardizedFileURL.path {
-            return path
-        }
-        return currentDirectory.appendingPathComponent(path).path
     }
 }

@@ -102,11 +102,7 @@ struct OverlayOptions {
             burn.video.crf = crf
         }
         if let text = p.value("encoder-speed") {
-            guard FileVideoSettings.speeds.contains(text) else {
-                var message = "unknown --encoder-speed '\(text)'"
-                if let near = Suggestion.closest(to: text, among: FileVideoSettings.speeds) { message += "; did you mean '\(near)'?" }
-                throw UsageError(message + " (choose from \(FileVideoSettings.speeds.joined(separator: ", ")))", command: command)
-            }
+            if let problem = X264Speed.problem(with: text, among: X264Speed.all) { throw UsageError(problem, command: command) }
             burn.video.speed = text
         }
         mode = .burn(burn)

@@ -46,19 +46,14 @@ final class OverlayProgressBar: @unchecked Sendable {
 
     /// ` 42% [############------------------] 01:23 / 03:20  4.1x  0:28 left`
     static func line(_ p: BurnProgress, width: Int) -> String {
-        let clock = "\(time(p.position))" + (p.duration.map { " / \(time($0))" } ?? "")
+        let clock = "\(ClockText.string(p.position))" + (p.duration.map { " / \(ClockText.string($0))" } ?? "")
         let speed = String(format: "%.1fx", p.speed)
         guard let fraction = p.fraction else { return "\(clock)  \(p.frames) frames  \(speed)" }
         let filled = Int((fraction * Double(width)).rounded(.down))
         let bar = String(repeating: "#", count: filled) + String(repeating: "-", count: width - filled)
         var text = String(format: "%3d%% ", Int((fraction * 100).rounded(.down))) + "[\(bar)] \(clock)  \(speed)"
-        if let left = p.remaining, p.elapsed >= 1 { text += "  \(time(left)) left" }
+        if let left = p.remaining, p.elapsed >= 1 { text += "  \(ClockText.string(left)) left" }
         return text
     }
 
-    /// `01:23`, or `1:01:23` past an hour.
-    static func time(_ seconds: Double) -> String {
-        let s = max(0, Int(seconds.rounded(.down)))
-        return s >= 3600 ? String(format: "%d:%02d:%02d", s / 3600, (s % 3600) / 60, s % 60) : String(format: "%02d:%02d", s / 60, s % 60)
-    }
 }

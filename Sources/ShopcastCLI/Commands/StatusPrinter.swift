@@ -130,7 +130,7 @@ final class StatusPrinter: @unchecked Sendable {
         let room = max(10, width - 1)
         var best = ""
         for level in 0...3 {
-            var parts = [clock(status.elapsed)]
+            var parts = [ClockText.hours(status.elapsed)]
             if level < 3 { parts.append(String(format: level == 0 ? "%4.1f fps" : "%.0f fps", status.fps)) }
             parts.append(String(format: level < 2 ? "%6.0f kb/s" : "%.0fk", status.bitRate / 1000))
             if status.slate != nil { parts.append("SLATE") } else if status.onBackup { parts.append("BACKUP") }
@@ -172,10 +172,6 @@ final class StatusPrinter: @unchecked Sendable {
         return head + "…" + tail
     }
 
-    static func clock(_ seconds: Double) -> String {
-        let s = Int(seconds)
-        return String(format: "%02d:%02d:%02d", s / 3600, (s % 3600) / 60, s % 60)
-    }
 
     /// A destination in a word: the site of a URL ("youtube" for a.rtmp.youtube.com), its host
     /// and port when that is an address, a recording's file name.

@@ -126,7 +126,7 @@ final class BurnPass {
         picture.clearPictureType()
         guard let encoder, let output else { return }
         guard picture.width == encodedSize.width, picture.height == encodedSize.height else {
-            throw ShopcastError(.badData, "\(burn.job.input): the picture size changes at \(OverlayWords.clock(Int(position))) (\(encodedSize.width)x\(encodedSize.height) to \(picture.width)x\(picture.height)); shopcast overlay needs one size throughout")
+            throw ShopcastError(.badData, "\(burn.job.input): the picture size changes at \(ClockText.string(Int(position))) (\(encodedSize.width)x\(encodedSize.height) to \(picture.width)x\(picture.height)); shopcast overlay needs one size throughout")
         }
         try encoder.send(picture)
         for p in try encoder.drain() { try write { try output.writeVideo(p, duration: frameDuration) } }

@@ -3,21 +3,20 @@ import Foundation
 /// `--events FILE`: the event stream as JSON lines, appended to a file or written to stdout
 /// (`-`). Lines are written by a thread of its own through a bounded queue, so a reader that
 /// stops reading (a full pipe) can never stall the bus and its other sinks: past `capacity`
-/// waiting lines, new ones are dropped and counted.
+/// waiting lines, new ones are dropped.
 public final class EventFile: EventSink, @unchecked Sendable {
     private let handle: DescriptorWriter
     private let condition = NSCondition()
     private var pending: [String] = []
     private var writing = false
     private let capacity = 10_000
-    private var dropped = 0
 
     /// `-` is stdout; anything else a file, created or appended to.
     public init(path: String, currentDirectory: URL) throws {
         if path == "-" {
             handle = .standardOutput
         } else {
-            let url = path.hasPrefix("/") ? URL(fileURLWithPath: path) : currentDirectory.appendingPathComponent(path)
+            let url = FilePath.url(path, in: currentDirectory)
             handle = try DescriptorWriter(appendingTo: url.path)
         }
         let thread = Thread { [self] in drain() }
@@ -25,19 +24,11 @@ public final class EventFile: EventSink, @unchecked Sendable {
         thread.start()
     }
 
-    /// Lines dropped because the reader fell too far behind.
-    public var droppedLines: Int {
-        condition.lock(); defer { condition.unlock() }
-        return dropped
-    }
-
     public func receive(_ record: EventRecord, line: String) {
         condition.lock()
         if pending.count < capacity {
             pending.append(line + "\n")
             condition.broadcast()
-        } else {
-            dropped += 1
         }
         condition.unlock()
     }

@@ -18,7 +18,7 @@ public struct OfferJSON: Sendable {
         return .string(WallClock.utc(origin.addingTimeInterval(offset)))
     }
 
-    public func price(_ money: Money) -> String { formatter?.string(money) ?? money.decimalString }
+    public func price(_ money: Money) -> String { money.text(in: formatter) }
 
     /// offer, product, name, currency, prices, discount, code, stock, url, starts_at, ends_at,
     /// cued, late.

@@ -93,14 +93,6 @@ public enum ShowEvent: Sendable {
         }
     }
 
-    /// Every event name, for documentation and tests.
-    public static let allNames = [
-        "stream.started", "control.listening", "show.resumed", "destination.connected", "destination.lost",
-        "destination.retrying", "destination.failed", "input.lost", "input.retrying", "input.connected", "input.failed",
-        "input.stalled", "input.resumed", "input.ended", "slate.start", "slate.end", "encoder.behind", "stats", "offer.start", "offer.end", "offer.skipped", "offer.changed", "stock.changed",
-        "product.sold-out", "banner.start", "banner.end", "command.applied", "command.refused", "stream.ended",
-    ]
-
     /// The events a shop hears about through webhooks: what a shopper can act on.
     public var isCommerce: Bool {
         switch self {

@@ -68,3 +68,11 @@ public struct PixelBox: Equatable, Sendable, CustomStringConvertible {
 
     public var description: String { "\(width)x\(height)+\(x)+\(y)" }
 }
+
+extension Rect {
+    /// Whole-pixel edges, so fills do not smear a half-covered pixel row along straight edges.
+    var roundedOutward: Rect {
+        let x0 = minX.rounded(.down), y0 = minY.rounded(.down)
+        return Rect(x: x0, y: y0, width: maxX.rounded(.up) - x0, height: maxY.rounded(.up) - y0)
+    }
+}

@@ -140,7 +140,7 @@ public struct DestinationResolver {
             let rest = path[path.index(after: colon)...].drop { $0 == "/" }
             throw ShopcastError(.usage, "destination '\(DestinationResolver.maskedURL("\(scheme)://\(rest)"))': a \(scheme) URL takes two slashes after '\(scheme):' (\(scheme)://HOST/…)")
         }
-        let url = path.hasPrefix("/") ? URL(fileURLWithPath: path) : currentDirectory.appendingPathComponent(path)
+        let url = FilePath.url(path, in: currentDirectory)
         var isFolder: ObjCBool = false
         if path.hasSuffix("/") || (FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder) && isFolder.boolValue) {
             throw ShopcastError(.usage, "recording '\(path)' is a folder: name the file, e.g. \(url.appendingPathComponent("show.mkv").path)")
@@ -229,8 +229,4 @@ public struct DestinationResolver {
         c.fragment = nil
         return (c.string ?? base) + maskedQuery
     }
-}
-
-extension Suggestion {
-    static func near(_ a: String, _ b: String) -> Bool { distance(a.lowercased(), b) <= 2 }
 }

@@ -83,7 +83,6 @@ final class InputReader: @unchecked Sendable {
     }
 
     var hasVideo: Bool { videoIndex != nil }
-    var hasAudio: Bool { audioIndex != nil }
 
     /// Show time at which the input ended for good (no loop), nil while it plays.
     var endTime: Double? {

@@ -13,7 +13,7 @@ public struct OutputFormat: Equatable, Sendable {
     public static let audioChannels = 2
 
     public init(size: FrameSize, fps: Int, videoBitRate: Int, audioBitRate: Int = 128_000,
-                keyint: Double = 2, encoderSpeed: String = "veryfast") {
+                keyint: Double = 2, encoderSpeed: String = X264Speed.standard) {
         self.size = size
         self.fps = fps
         self.videoBitRate = videoBitRate

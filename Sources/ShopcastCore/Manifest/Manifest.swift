@@ -196,3 +196,15 @@ public struct Banner: Sendable {
         self.line = line
     }
 }
+
+extension Manifest {
+    /// The wall-clock moment of offset 0: `show.starts` when set, otherwise the stream's
+    /// first frame (`streamStart`).
+    public func origin(streamStart: Date) -> Date { show.starts?.date ?? streamStart }
+
+    /// The zone the show's times are written in: `show.zone`, else `show.starts`' offset.
+    public var writtenZone: TimeZone? { show.zone ?? show.starts?.zone }
+
+    /// The zone to print the show's times in: `writtenZone`, else the machine's.
+    public var zone: TimeZone { writtenZone ?? TimeZone.current }
+}

@@ -18,7 +18,7 @@ public struct ManifestLoader: Sendable {
     /// Loads `path` (relative paths against `directory`). Throws only when the file cannot be
     /// read at all (`ShopcastError.noInput`); everything wrong inside it is a diagnostic.
     public func load(path: String, relativeTo directory: URL) throws -> Result {
-        let url = path.hasPrefix("/") ? URL(fileURLWithPath: path) : directory.appendingPathComponent(path)
+        let url = FilePath.url(path, in: directory)
         var info = stat()
         guard stat(url.path, &info) == 0 else {
             throw ShopcastError(.noInput, "cannot open manifest \(path): \(String(cString: strerror(errno)))")

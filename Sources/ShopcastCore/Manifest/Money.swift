@@ -98,6 +98,12 @@ extension Decimal {
     private static let plainTexts = TextMemo<Decimal>()
 }
 
+extension Money {
+    /// The price as the show prints it: formatted for its locale, or the plain decimal when the
+    /// show sells nothing (no currency, no formatter).
+    public func text(in formatter: PriceFormatter?) -> String { formatter?.string(self) ?? decimalString }
+}
+
 /// Texts already worked out, by value; at most 1,000 kept.
 final class TextMemo<Key: Hashable>: @unchecked Sendable {
     private let lock = NSLock()

@@ -24,23 +24,3 @@ public final class EncodedPacket: @unchecked Sendable {
         size = packet.size
     }
 }
-
-extension Encoder {
-    /// Every packet the encoder has ready after a send.
-    func drain() throws -> [EncodedPacket] {
-        var out: [EncodedPacket] = []
-        while true {
-            let packet = try Packet()
-            guard try receive(into: packet) == .ok else { return out }
-            out.append(EncodedPacket(packet, timeBase: timeBase, isVideo: isVideo))
-        }
-    }
-}
-
-extension OutputFile {
-    /// Muxes a clone of a shared packet into stream 0 (video) or 1 (audio).
-    func write(_ shared: EncodedPacket) throws {
-        let clone = try shared.packet.clone()
-        try write(clone, timeBase: shared.timeBase, streamIndex: shared.isVideo ? 0 : 1)
-    }
-}

@@ -114,3 +114,15 @@ public final class Encoder {
         try FFmpegError.check(avcodec_parameters_copy(destination, parameters), "codec parameters")
     }
 }
+
+extension Encoder {
+    /// Every packet the encoder has ready after a send.
+    func drain() throws -> [EncodedPacket] {
+        var out: [EncodedPacket] = []
+        while true {
+            let packet = try Packet()
+            guard try receive(into: packet) == .ok else { return out }
+            out.append(EncodedPacket(packet, timeBase: timeBase, isVideo: isVideo))
+        }
+    }
+}

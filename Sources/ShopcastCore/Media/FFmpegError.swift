@@ -15,9 +15,6 @@ public struct FFmpegError: Error, CustomStringConvertible, Sendable {
 
     public var description: String { "\(operation): \(reason)" }
 
-    public var isEOF: Bool { code == shim_AVERROR_EOF }
-    public var isAgain: Bool { code == shim_AVERROR_EAGAIN }
-    public var isNoSpace: Bool { code == shim_AVERROR_ENOSPC }
     /// The call was cut short by our interrupt callback (a stop or a deadline).
     public var isInterrupted: Bool { code == shim_AVERROR_EXIT }
     public var isTimeout: Bool { code == shim_AVERROR_ETIMEDOUT }
@@ -43,11 +40,4 @@ public struct FFmpegError: Error, CustomStringConvertible, Sendable {
         if code < 0 { throw FFmpegError(code, operation()) }
         return code
     }
-}
-
-/// Outcome of a send/receive or read step: EAGAIN and EOF are control flow, not failures.
-enum StepResult {
-    case ok
-    case again
-    case endOfStream
 }

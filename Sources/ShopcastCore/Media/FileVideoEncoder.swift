@@ -7,13 +7,12 @@ public struct FileVideoSettings: Equatable, Sendable {
     /// x264 speed preset (ultrafast ... veryslow).
     public var speed: String
 
-    public init(crf: Double = 20, speed: String = "veryfast") {
+    public init(crf: Double = 20, speed: String = X264Speed.standard) {
         self.crf = crf
         self.speed = speed
     }
 
     /// The x264 presets shopcast offers, fastest first.
-    public static let speeds = ["ultrafast", "superfast", "veryfast", "faster", "fast", "medium", "slow", "slower", "veryslow"]
 }
 
 extension Encoder {

@@ -69,7 +69,4 @@ public final class InputFile {
         let st = stream(index).pointee
         return st.start_time == shim_AV_NOPTS_VALUE ? nil : Double(st.start_time) * av_q2d(st.time_base)
     }
-
-    /// Stream start time in seconds, 0 when unknown.
-    func startTime(of index: Int) -> Double { firstTime(of: index) ?? 0 }
 }

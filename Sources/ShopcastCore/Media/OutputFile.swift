@@ -144,3 +144,11 @@ final class OutputFile {
         if ownsIO { try FFmpegError.check(avio_closep(&ctx.pointee.pb), "close") }
     }
 }
+
+extension OutputFile {
+    /// Muxes a clone of a shared packet into stream 0 (video) or 1 (audio).
+    func write(_ shared: EncodedPacket) throws {
+        let clone = try shared.packet.clone()
+        try write(clone, timeBase: shared.timeBase, streamIndex: shared.isVideo ? 0 : 1)
+    }
+}

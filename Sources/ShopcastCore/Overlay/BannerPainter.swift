@@ -32,11 +32,3 @@ struct BannerPainter {
         canvas.draw(text, x: frame.minX + u(24), y: frame.midY - text.size.height / 2, color: palette.onAccent)
     }
 }
-
-extension Rect {
-    /// Whole-pixel edges, so fills do not smear a half-covered pixel row along straight edges.
-    var roundedOutward: Rect {
-        let x0 = minX.rounded(.down), y0 = minY.rounded(.down)
-        return Rect(x: x0, y: y0, width: maxX.rounded(.up) - x0, height: maxY.rounded(.up) - y0)
-    }
-}

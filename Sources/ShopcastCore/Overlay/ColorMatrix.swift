@@ -42,16 +42,4 @@ public struct ColorMatrix: Equatable, Sendable {
             return (Float(scaleC * -kb / d), Float(scaleC * -kg / d), Float(scaleC * (1 - kr) / d), 128)
         }
     }
-
-    /// Code values (0...255 scale) of a premultiplied colour: R, G, B already multiplied by
-    /// `alpha`, all in 0...1. The results are premultiplied too, which keeps them linear in the
-    /// inputs, so averaging neighbouring pixels for 4:2:0 chroma stays exact.
-    func premultipliedYCbCr(r: Double, g: Double, b: Double, alpha: Double) -> (y: Double, cb: Double, cr: Double) {
-        let luma = kr * r + (1 - kr - kb) * g + kb * b
-        let pb = (b - luma) / (2 * (1 - kb)), pr = (r - luma) / (2 * (1 - kr))
-        if fullRange {
-            return (255 * luma, 128 * alpha + 255 * pb, 128 * alpha + 255 * pr)
-        }
-        return (16 * alpha + 219 * luma, 128 * alpha + 224 * pb, 128 * alpha + 224 * pr)
-    }
 }

@@ -27,12 +27,4 @@ struct OverlayWords: Sendable {
         }
     }
 
-    /// `02:41`, or `1:02:41` past an hour.
-    static func clock(_ seconds: Int) -> String {
-        let s = max(0, seconds)
-        let h = s / 3600, m = (s % 3600) / 60, r = s % 60
-        return h > 0 ? "\(h):" + two(m) + ":" + two(r) : two(m) + ":" + two(r)
-    }
-
-    private static func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
 }

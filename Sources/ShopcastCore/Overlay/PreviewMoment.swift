@@ -64,7 +64,7 @@ public struct PreviewMoment: Equatable, Sendable {
 
     private static func moment(_ state: ShowState, cue: String?, cuedAt: Double?) -> PreviewMoment {
         let t = state.offset
-        let when = clock(t)
+        let when = ClockText.string(t, fraction: .tenths)
         guard let live = state.offer else {
             let banner = state.banners.last?.text
             return PreviewMoment(offset: t, fileName: "at-\(stamp(t)).png", offerID: nil, cue: cue, cuedAt: cuedAt,
@@ -72,19 +72,9 @@ public struct PreviewMoment: Equatable, Sendable {
                                  detail: "at \(when) · no offer")
         }
         let o = live.offer
-        let slot = o.at.map { "\(clock($0))–\(clock($0 + (o.length ?? 0)))" } ?? "on cue"
+        let slot = o.at.map { "\(ClockText.string($0, fraction: .tenths))–\(ClockText.string($0 + (o.length ?? 0), fraction: .tenths))" } ?? "on cue"
         return PreviewMoment(offset: t, fileName: "offer-\(safeName(o.id)).png", offerID: o.id, cue: cue, cuedAt: cuedAt,
                              title: o.product.name, detail: "at \(when) · offer \(o.id), \(slot)")
-    }
-
-    /// `05:01` or `1:05:01`, with tenths when the moment is not on a whole second.
-    static func clock(_ t: Double) -> String {
-        let whole = Int(t.rounded(.down))
-        let h = whole / 3600, m = (whole % 3600) / 60, s = whole % 60
-        var text = h > 0 ? String(format: "%d:%02d:%02d", h, m, s) : String(format: "%02d:%02d", m, s)
-        let tenths = Int(((t - Double(whole)) * 10).rounded())
-        if tenths > 0 && tenths < 10 { text += ".\(tenths)" }
-        return text
     }
 
     /// `05m01s` for file names (no colons).

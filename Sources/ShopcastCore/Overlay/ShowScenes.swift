@@ -33,7 +33,7 @@ public final class ShowScenes {
         if state.offset < 0 {
             let left = Timeline.remaining(until: 0, from: state.offset)
             return OverlayScene(slate: SlateContent(title: manifest.show.title,
-                                                    countdown: "\(words.startsIn) \(OverlayWords.clock(left))",
+                                                    countdown: "\(words.startsIn) \(ClockText.string(left))",
                                                     subtitle: words.startingSoon))
         }
         let live = state.offer.map { self.card(for: $0, units: state.units(of: $0.product.id), remaining: state.remaining) }
@@ -44,7 +44,7 @@ public final class ShowScenes {
     /// The holding slate, `seconds` into a break: "We'll be right back" in the show's language,
     /// the break's clock, the show's title.
     public func holdingSlate(seconds: Int) -> SlateContent {
-        SlateContent(title: words.rightBack, countdown: OverlayWords.clock(seconds),
+        SlateContent(title: words.rightBack, countdown: ClockText.string(seconds),
                      subtitle: manifest.show.title.isEmpty ? nil : manifest.show.title)
     }
 
@@ -59,7 +59,7 @@ public final class ShowScenes {
             listPrice: price(offer.listPrice),
             salePrice: offer.discounted ? price(offer.salePrice) : nil,
             badge: badge,
-            countdown: offer.countdown && !soldOut ? remaining.map { "\(words.endsIn) \(OverlayWords.clock($0))" } : nil,
+            countdown: offer.countdown && !soldOut ? remaining.map { "\(words.endsIn) \(ClockText.string($0))" } : nil,
             stock: soldOut ? nil : units.map { "\($0) \(words.left)" },
             code: offer.code,
             codeLabel: words.code,
@@ -76,7 +76,7 @@ public final class ShowScenes {
         return card(for: aired, units: offer.quantity, remaining: remaining)
     }
 
-    private func price(_ money: Money) -> String { formatter?.string(money) ?? money.decimalString }
+    private func price(_ money: Money) -> String { money.text(in: formatter) }
 
     /// The badge for `percent` off (12.5 for 12.5%), written as the show's locale writes a
     /// percentage: "-12,5 %" in French, "-12.5%" in English.
@@ -93,13 +93,4 @@ public final class ShowScenes {
     }
 
     private func image(for product: Product) -> RGBAImage? { product.picture }
-}
-
-extension YUVPlanes {
-    /// The planes of a yuv420p frame from the video stage.
-    init?(_ frame: Frame) {
-        guard let y = frame.plane(0), let u = frame.plane(1), let v = frame.plane(2) else { return nil }
-        self.init(width: frame.width, height: frame.height, y: y.data, yStride: y.stride, u: u.data, uStride: u.stride,
-                  v: v.data, vStride: v.stride)
-    }
 }

@@ -23,3 +23,12 @@ public struct YUVPlanes {
         self.vStride = vStride
     }
 }
+
+extension YUVPlanes {
+    /// The planes of a yuv420p frame from the video stage.
+    init?(_ frame: Frame) {
+        guard let y = frame.plane(0), let u = frame.plane(1), let v = frame.plane(2) else { return nil }
+        self.init(width: frame.width, height: frame.height, y: y.data, yStride: y.stride, u: u.data, uStride: u.stride,
+                  v: v.data, vStride: v.stride)
+    }
+}

@@ -101,13 +101,3 @@ public struct Timeline: Sendable {
         return [k, k + 1].compactMap { interval(banner, banner.start + Double($0) * every) }
     }
 }
-
-extension Manifest {
-    /// The wall-clock moment of offset 0: `show.starts` when set, otherwise the stream's
-    /// first frame (`streamStart`).
-    public func origin(streamStart: Date) -> Date { show.starts?.date ?? streamStart }
-
-    /// The zone to print the show's times in: `show.zone`, else `show.starts`' offset, else the
-    /// machine's.
-    public var zone: TimeZone { show.zone ?? show.starts?.zone ?? TimeZone.current }
-}

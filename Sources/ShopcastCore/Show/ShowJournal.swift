@@ -32,7 +32,7 @@ public final class ShowJournal: @unchecked Sendable {
     /// Opens (creating) `path`, reading what it holds. Throws `.badData` for a journal that is
     /// not one, or belongs to another show; `.io` when it cannot be opened.
     public init(path: String, currentDirectory: URL, showTitle: String) throws {
-        let url = path.hasPrefix("/") ? URL(fileURLWithPath: path) : currentDirectory.appendingPathComponent(path)
+        let url = FilePath.url(path, in: currentDirectory)
         self.path = path
         var keep: Int?
         if let data = FileManager.default.contents(atPath: url.path), !data.isEmpty {

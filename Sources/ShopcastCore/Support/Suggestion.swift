@@ -36,3 +36,7 @@ public enum Suggestion {
         return d[a.count][b.count]
     }
 }
+
+extension Suggestion {
+    static func near(_ a: String, _ b: String) -> Bool { distance(a.lowercased(), b) <= 2 }
+}

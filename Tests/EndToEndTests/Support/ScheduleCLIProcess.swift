@@ -7,6 +7,8 @@ final class ScheduleCLIProcess: @unchecked Sendable {
     private let lock = NSLock()
     private var outData = Data()
     private var errData = Data()
+    /// Each pipe reached its end: everything the process wrote has been read.
+    private var outEnded = false, errEnded = false
 
     /// `.build/debug/shopcast`, next to the test bundle or under the package root.
     static func binary() throws -> URL {
@@ -33,11 +35,11 @@ final class ScheduleCLIProcess: @unchecked Sendable {
         process.standardError = err
         out.fileHandleForReading.readabilityHandler = { [self] handle in
             let data = handle.availableData
-            lock.lock(); outData += data; lock.unlock()
+            lock.lock(); outData += data; if data.isEmpty { outEnded = true; handle.readabilityHandler = nil }; lock.unlock()
         }
         err.fileHandleForReading.readabilityHandler = { [self] handle in
             let data = handle.availableData
-            lock.lock(); errData += data; lock.unlock()
+            lock.lock(); errData += data; if data.isEmpty { errEnded = true; handle.readabilityHandler = nil }; lock.unlock()
         }
         try process.run()
     }
@@ -56,8 +58,13 @@ final class ScheduleCLIProcess: @unchecked Sendable {
             XCTFail("shopcast \(process.arguments ?? []) still running after \(timeout) s; stderr: \(stderr)", file: file, line: line)
         }
         process.waitUntilExit()
-        // Let the pipe handlers drain what is left.
-        usleep(20_000)
+        // Everything written before the exit is read once both pipes reach their end.
+        let drained = Date().addingTimeInterval(5)
+        while Date() < drained {
+            lock.lock(); let ended = outEnded && errEnded; lock.unlock()
+            if ended { break }
+            usleep(2_000)
+        }
         return process.terminationStatus
     }
 

@@ -11,11 +11,11 @@ enum CueStatusText {
         let running = show["running"] as? Bool ?? false
         let offset = number(show["offset"])
         out += "\(title): \(over ? "over" : running ? "on air" : "starting")"
-        if let offset { out += offset < 0 ? ", starts in \(ScheduleSupport.clock((-offset).rounded(.up)))" : ", at \(ScheduleSupport.clock(offset.rounded(.down)))" }
+        if let offset { out += offset < 0 ? ", starts in \(ClockText.string((-offset).rounded(.up), fraction: .milliseconds))" : ", at \(ClockText.string(offset.rounded(.down), fraction: .milliseconds))" }
         out += "\n"
         out += "on screen: " + (offerLine(state["offer"] as? [String: Any]) ?? "no offer") + "\n"
         if let next = state["next"] as? [String: Any], let id = next["offer"] as? String {
-            out += "next: \(id) (\(next["name"] as? String ?? "")) at \(number(next["start"]).map { ScheduleSupport.clock($0) } ?? "?")\n"
+            out += "next: \(id) (\(next["name"] as? String ?? "")) at \(number(next["start"]).map { ClockText.string($0, fraction: .milliseconds) } ?? "?")\n"
         }
         if let stock = state["stock"] as? [[String: Any]], !stock.isEmpty {
             out += "stock: " + stock.map { "\($0["product"] as? String ?? "?") \(number($0["stock"]).map { String(Int($0)) } ?? "?")" }
@@ -51,7 +51,7 @@ enum CueStatusText {
         } else if let stock = number(offer["stock"]) {
             line += ", \(Int(stock)) left"
         }
-        if let remaining = number(offer["remaining"]) { line += ", \(ScheduleSupport.clock(remaining)) to go" }
+        if let remaining = number(offer["remaining"]) { line += ", \(ClockText.string(remaining, fraction: .milliseconds)) to go" }
         return line
     }
 

@@ -35,8 +35,7 @@ enum ScheduleCronCommand {
         guard let starts = start ?? manifest.show.starts else {
             throw UsageError("\(path) has no show.starts; give --start TIME", command: name)
         }
-        let absolute = (path.hasPrefix("/") ? URL(fileURLWithPath: path) : context.currentDirectory.appendingPathComponent(path))
-            .standardizedFileURL.path
+        let absolute = FilePath.url(path, in: context.currentDirectory).standardizedFileURL.path
         let lines = CronLines(manifestPath: absolute, title: manifest.show.title, start: starts.date, lead: lead,
                               duration: manifest.show.duration, executable: executablePath(),
                               localZone: TimeZone.current, extraArguments: Array(parsed.operands.dropFirst()))

@@ -16,7 +16,7 @@ enum ScheduleNowCommand {
         discussion: [
             "The exit status answers the question, so scripts can write: if shopcast schedule now show.yaml; then … fi. It is 0 when an offer is on screen at that moment, 1 when none is (before the first, between two, after the last), 65 when the manifest has errors.",
             "The answer comes from the same show director go-live runs, on the manifest's schedule alone (offers on cue are never on screen here).",
-            "With --json, stdout holds {\"at\":TIME,\"offset\":SECONDS,\"offer\":{\"offer\":ID,…,\"stock\",\"ends_at\",\"remaining\":SECONDS}|null,\"banners\":[{\"banner\":ID,\"text\",\"ends_at\"}…],\"next_change\":TIME|null}.",
+            "With --json, stdout holds {\"at\":TIME,\"offset\":SECONDS,\"offer\":{the fields of go-live's offer events (see shopcast-go-live(1), EVENTS: offer, product, name, currency, prices, discount, code, stock, url, starts_at and ends_at in UTC, cued, late), \"remaining\":SECONDS}|null,\"banners\":[{\"banner\":ID,\"text\",\"ends_at\"}…],\"next_change\":TIME|null}.",
         ],
         examples: [
             ("shopcast schedule now show.yaml", "What is live right now."),
@@ -33,30 +33,23 @@ enum ScheduleNowCommand {
         guard let origin = start ?? manifest.show.starts else {
             throw UsageError("\(path) has no show.starts; give --start TIME, when the stream started", command: name)
         }
-        let zone = manifest.show.zone ?? manifest.show.starts?.zone ?? origin.zone
+        let zone = manifest.writtenZone ?? origin.zone
         let offset = at.date.timeIntervalSince(origin.date)
         let director = ShowDirector(manifest: manifest, start: offset)
         director.advance(to: offset)
         let state = director.state
         let next = director.nextChange(after: offset).map { origin.date.addingTimeInterval($0) }
         let formatter = manifest.priceFormatter
-        func price(_ money: Money) -> String { formatter?.string(money) ?? money.decimalString }
+        func price(_ money: Money) -> String { money.text(in: formatter) }
 
         if parsed.has("json") {
             func iso(_ offset: Double?) -> JSONValue {
                 offset.map { .string(WallClock.format(origin.date.addingTimeInterval($0), in: zone)) } ?? .null
             }
+            // The offer as events, webhooks and the control API write it, and its time left.
             let offer: JSONValue = state.offer.map { o in
-                .object([
-                    ("offer", .string(o.id)), ("product", .string(o.product.id)), ("name", .string(o.product.name)),
-                    ("list_price", .string(o.listPrice.decimalString)), ("list_price_text", .string(price(o.listPrice))),
-                    ("sale_price", .string(o.salePrice.decimalString)), ("sale_price_text", .string(price(o.salePrice))),
-                    ("discount", o.discountPercent.map { .decimal($0) } ?? .null),
-                    ("code", o.code.map { .string($0) } ?? .null),
-                    ("stock", state.units(of: o.product.id).map { .int($0) } ?? .null),
-                    ("ends_at", iso(o.end)),
-                    ("remaining", state.remaining.map { .int($0) } ?? .null),
-                ])
+                .object(OfferJSON(formatter: formatter, origin: origin.date).fields(o, units: state.units(of: o.product.id))
+                    + [("remaining", state.remaining.map { .int($0) } ?? .null)])
             } ?? .null
             let banners: JSONValue = .array(state.banners.map {
                 .object([("banner", .string($0.id)), ("text", .string($0.text)), ("ends_at", iso($0.end))])

@@ -27,10 +27,10 @@ enum SchedulePlanCommand {
         let start = try parsed.value("start").map { try ScheduleSupport.time($0, option: "start", command: name, now: Date()) }
         let manifest = try ManifestOption.load(path, context: context)
         let origin = start ?? manifest.show.starts
-        let zone = manifest.show.zone ?? manifest.show.starts?.zone ?? origin?.zone ?? TimeZone.current
+        let zone = manifest.writtenZone ?? origin?.zone ?? TimeZone.current
         let timeline = Timeline(manifest)
         let formatter = manifest.priceFormatter
-        func price(_ money: Money) -> String { formatter?.string(money) ?? money.decimalString }
+        func price(_ money: Money) -> String { money.text(in: formatter) }
         func wall(_ offset: Double) -> Date? { origin.map { $0.date.addingTimeInterval(offset) } }
 
         // Scheduled offers by start, then those on cue.
@@ -88,7 +88,7 @@ enum SchedulePlanCommand {
         if let origin {
             out += "starts \(WallClock.format(origin.date, in: zone)), ends \(WallClock.format(origin.date.addingTimeInterval(timeline.end), in: zone))\n"
         } else {
-            out += "offsets from the stream's first frame; length \(ScheduleSupport.clock(timeline.end))\n"
+            out += "offsets from the stream's first frame; length \(ClockText.string(timeline.end, fraction: .milliseconds))\n"
         }
         out += "\n"
         var rows: [[String]] = [["OFFER", "START", "END"] + (origin != nil ? ["TIME"] : []) + ["PRODUCT", "PRICE", "SALE", "DISCOUNT", "CODE", "QTY"]]
@@ -96,7 +96,7 @@ enum SchedulePlanCommand {
             var row = [offer.id]
             if let at = offer.at {
                 let end = at + (offer.length ?? 0)
-                row += [ScheduleSupport.clock(at), ScheduleSupport.clock(end)]
+                row += [ClockText.string(at, fraction: .milliseconds), ClockText.string(end, fraction: .milliseconds)]
                 if let s = wall(at), let e = wall(end) {
                     row.append(WallClock.clockTime(s, in: zone) + "–" + WallClock.clockTime(e, in: zone))
                 }
@@ -113,8 +113,8 @@ enum SchedulePlanCommand {
             out += "\nBANNERS\n"
             var bannerRows: [[String]] = []
             for banner in timeline.banners {
-                let when = banner.every.map { "every \(DurationValue.format($0)) from \(ScheduleSupport.clock(banner.start)), \(timeline.occurrenceCount(of: banner))×" }
-                    ?? ScheduleSupport.clock(banner.start)
+                let when = banner.every.map { "every \(DurationValue.format($0)) from \(ClockText.string(banner.start, fraction: .milliseconds)), \(timeline.occurrenceCount(of: banner))×" }
+                    ?? ClockText.string(banner.start, fraction: .milliseconds)
                 bannerRows.append([when, "for \(DurationValue.format(banner.length))", banner.text])
             }
             out += ScheduleSupport.table(bannerRows)

@@ -41,13 +41,13 @@ enum ScheduleRunCommand {
             secret = try WebhookOption.secret(file, context: context)
             if webhooks.isEmpty { context.console.warning("--webhook-secret-file has no effect without --webhook") }
         }
-        let absolute = path.hasPrefix("/") ? path : context.currentDirectory.appendingPathComponent(path).path
+        let absolute = FilePath.resolve(path, in: context.currentDirectory)
         let lock = try RunLock(path: absolute)
         defer { withExtendedLifetime(lock) {} }
         let manifest = try ManifestOption.load(path, context: context)
         let timeline = Timeline(manifest)
         let origin = start?.date ?? manifest.origin(streamStart: now)
-        let zone = manifest.show.zone ?? manifest.show.starts?.zone ?? start?.zone ?? TimeZone.current
+        let zone = manifest.writtenZone ?? start?.zone ?? TimeZone.current
         let formatter = manifest.priceFormatter
         let quiet = parsed.has("quiet")
 
@@ -64,16 +64,7 @@ enum ScheduleRunCommand {
         }
         if let sender { bus.add(WebhookSink(sender: sender, include: { _ in true })) }
 
-        if origin.addingTimeInterval(timeline.end) <= now {
-            context.console.warning("the show ended at \(WallClock.format(origin.addingTimeInterval(timeline.end), in: zone)); nothing to run")
-            return .success
-        }
-        if !quiet {
-            let wait = origin.timeIntervalSince(now)
-            context.console.err("shopcast: running '\(manifest.show.title)' from \(WallClock.format(origin, in: zone))"
-                + (wait > 0 ? ", \(DurationValue.format(wait)) from now" : "") + "\n")
-        }
-
+        // Signals are watched before anything is said: a stop right after "running" is clean.
         let runner = ScheduleRunner(manifest: manifest, origin: origin)
         let signals = SignalWatcher { count in
             guard count == 1 else {
@@ -84,6 +75,16 @@ enum ScheduleRunCommand {
             runner.stop()
         }
         defer { signals.cancel() }
+
+        if origin.addingTimeInterval(timeline.end) <= now {
+            context.console.warning("the show ended at \(WallClock.format(origin.addingTimeInterval(timeline.end), in: zone)); nothing to run")
+            return .success
+        }
+        if !quiet {
+            let wait = origin.timeIntervalSince(now)
+            context.console.err("shopcast: running '\(manifest.show.title)' from \(WallClock.format(origin, in: zone))"
+                + (wait > 0 ? ", \(DurationValue.format(wait)) from now" : "") + "\n")
+        }
 
         let summary = runner.run { change in
             bus.publish(change.event, offset: change.offset)
@@ -114,7 +115,7 @@ enum ScheduleRunCommand {
     static func describe(_ event: ShowEvent, formatter: PriceFormatter?) -> String? {
         switch event {
         case let .offerStarted(offer, _):
-            var text = "offer.start \(offer.id) \(formatter?.string(offer.salePrice) ?? offer.salePrice.decimalString)"
+            var text = "offer.start \(offer.id) \(offer.salePrice.text(in: formatter))"
             if let end = offer.end { text += " for \(DurationValue.format(end - offer.start))" }
             return text + (offer.late ? " (late)" : "")
         case let .offerEnded(offer, reason, _):

@@ -21,15 +21,6 @@ enum ScheduleSupport {
         return clock
     }
 
-    /// `5m` or `1:05:00` from an offset, for tables and messages.
-    static func clock(_ seconds: Double) -> String {
-        let whole = Int(seconds.rounded(.down))
-        let h = whole / 3600, m = (whole % 3600) / 60, s = whole % 60
-        let fraction = seconds - Double(whole)
-        let base = h > 0 ? String(format: "%d:%02d:%02d", h, m, s) : String(format: "%02d:%02d", m, s)
-        return fraction > 0.0005 ? base + String(format: ".%03d", Int((fraction * 1000).rounded())) : base
-    }
-
     /// `-20%`, or an empty string when the offer sells at list price.
     static func discount(_ offer: Offer) -> String { discount(offer.discountPercent) }
 
