@@ -24,7 +24,7 @@ _shopcast() {
     local commands= options= operands=0
     case $path in
         shopcast) commands='go-live schedule overlay cue help'; options='--version --help -h' ;;
-        shopcast/go-live) options='--input -i --to -t --manifest -m --loop --preset --size --fps --video-bitrate --audio-bitrate --keyint --encoder-speed --duration --retries --backup-input --hold-audio --ca-file --events --control --control-token-file --journal --webhook --webhook-secret-file --quiet -q --verbose -v --help -h' ;;
+        shopcast/go-live) options='--input -i --to -t --manifest -m --loop --preset --size --fps --video-bitrate --audio-bitrate --keyint --encoder-speed --duration --retries --backup-input --chat --hold-audio --ca-file --events --control --control-token-file --journal --webhook --webhook-secret-file --quiet -q --verbose -v --help -h' ;;
         shopcast/schedule) commands='check plan now run cron'; options='--help -h' ;;
         shopcast/schedule/check) options='--json --quiet -q --help -h'; operands=1 ;;
         shopcast/schedule/plan) options='--start --json --help -h'; operands=1 ;;
@@ -94,6 +94,8 @@ _shopcast() {
             : ;;
         "shopcast/go-live --backup-input")
             compopt -o filenames 2>/dev/null; mapfile -t COMPREPLY < <(compgen -f -- "$value") ;;
+        "shopcast/go-live --chat")
+            : ;;
         "shopcast/go-live --hold-audio")
             compopt -o filenames 2>/dev/null; mapfile -t COMPREPLY < <(compgen -f -- "$value") ;;
         "shopcast/go-live --ca-file")

@@ -106,7 +106,7 @@ final class ManifestDiagnosticsTests: XCTestCase {
             "24:15: error: offer quantity must be a whole number of at least 1, not '0'",
             "25:16: error: offer countdown must be true or false, not 'maybe'",
             "30:12: error: banner repeats every 1m but lasts 2m; it would overlap itself",
-            "31:1: error: unknown key 'extra' in the manifest (expected: show, theme, products, offers, banners)",
+            "31:1: error: unknown key 'extra' in the manifest (expected: show, theme, products, offers, banners, chat)",
         ])
     }
 

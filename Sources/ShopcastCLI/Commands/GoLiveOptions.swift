@@ -13,6 +13,8 @@ struct GoLiveOptions {
     var caFile: String?
     var holdAudio: String?
     var backupInput: InputSpec?
+    /// `--chat` sources, with the words given.
+    var chat: [(spec: ChatSourceSpec, name: String)] = []
     var events: String?
     var quiet: Bool
     var verbose: Bool
@@ -103,6 +105,15 @@ struct GoLiveOptions {
         if let text = p.value("backup-input") {
             do { backupInput = try InputSpec.parse(text) } catch let e as ShopcastError { throw UsageError("--backup-input: " + e.message, command: command) }
             if case .mic = backupInput { throw UsageError("--backup-input '\(text)' gives no picture: it stands in for the first input's picture", command: command) }
+        }
+        for text in p.all("chat") {
+            guard let spec = ChatSourceSpec.parse(text) else {
+                throw UsageError("--chat '\(text)' is not \(ChatSourceSpec.forms)", command: command)
+            }
+            if case .standardInput = spec, chat.contains(where: { $0.spec == .standardInput }) {
+                throw UsageError("--chat jsonl:- is given twice: standard input can be read once", command: command)
+            }
+            chat.append((spec, text))
         }
         events = p.value("events")
         if let text = p.value("control") {

@@ -70,7 +70,7 @@ enum GoLiveRunner {
         var show: LiveShow?
         var compositor: FrameCompositor?
         var journal: ShowJournal?
-        if manifest != nil || options.control != nil || options.journal != nil {
+        if manifest != nil || options.control != nil || options.journal != nil || !options.chat.isEmpty {
             let showManifest = manifest ?? Manifest.empty(folder: context.currentDirectory)
             journal = try options.journal.map {
                 try ShowJournal(path: $0, currentDirectory: context.currentDirectory, showTitle: showManifest.show.title)
@@ -119,6 +119,16 @@ enum GoLiveRunner {
         defer { signals.cancel() }
         let session = try LiveSession(config: config, events: bus)
         started.session = session
+        // Viewers' chat: each source on a thread of its own, into the show between two frames.
+        let chatFilter = (manifest?.chat ?? ChatSection()).filter()
+        let chatReaders = show.map { show in
+            options.chat.map { source in
+                ChatSourceReader(source.spec, name: source.name, filter: chatFilter, deliver: { show.receive($0) },
+                                 warn: { status.warning($0) })
+            }
+        } ?? []
+        for reader in chatReaders { reader.start() }
+        defer { for reader in chatReaders { reader.stop() } }
         server?.setStatusSource { [weak session] in session?.status }
         for d in destinations where !d.isNetwork {
             status.note("recording to \(d.display)")

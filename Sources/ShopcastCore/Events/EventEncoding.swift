@@ -80,6 +80,10 @@ public final class EventEncoder: @unchecked Sendable {
         case .bannerStarted(let b), .bannerEnded(let b):
             show()
             fields += [("banner", .string(b.id)), ("text", .string(b.text)), ("starts_at", wall(b.start)), ("ends_at", wall(b.end))]
+        case .chatShown(let entry):
+            fields += Self.chatFields(entry)
+        case let .chatHidden(entry, reason):
+            fields += Self.chatFields(entry) + [("reason", .string(reason.rawValue))]
         case let .commandApplied(command, origin):
             fields += [("origin", .string(origin))] + command.jsonFields
         case let .commandRefused(command, origin, reason):
@@ -135,5 +139,14 @@ public final class EventEncoder: @unchecked Sendable {
             fields.append(("address", .string(address)))
         }
         return .object(fields)
+    }
+
+    /// A chat entry: its id and source, who and what, a tip's amount, how many times it came.
+    static func chatFields(_ entry: ShownChat) -> [(String, JSONValue)] {
+        let m = entry.message
+        return [("chat", .string(m.id)), ("source", .string(m.source)), ("kind", .string(m.kind.rawValue)),
+                ("author", .string(m.author)), ("text", .string(m.text)),
+                ("amount", m.amount.map { .decimal($0) } ?? .null), ("currency", m.currency.map { .string($0) } ?? .null),
+                ("bits", m.bits.map { .int($0) } ?? .null), ("count", .int(entry.count))]
     }
 }

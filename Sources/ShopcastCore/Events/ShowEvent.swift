@@ -15,6 +15,9 @@ public enum ShowEvent: Sendable {
     case soldOut(product: Product)
     case bannerStarted(AiredBanner)
     case bannerEnded(AiredBanner)
+    /// A viewer's comment, tip or purchase came on screen (the flood control let it through).
+    case chatShown(ShownChat)
+    case chatHidden(ShownChat, reason: ChatHideReason)
     /// A command the director applied (`origin` says who sent it: api, journal …).
     case commandApplied(ShowCommand, origin: String)
     case commandRefused(ShowCommand, origin: String, reason: String)
@@ -66,6 +69,8 @@ public enum ShowEvent: Sendable {
         case .soldOut: return "product.sold-out"
         case .bannerStarted: return "banner.start"
         case .bannerEnded: return "banner.end"
+        case .chatShown: return "chat.shown"
+        case .chatHidden: return "chat.hidden"
         case .commandApplied: return "command.applied"
         case .commandRefused: return "command.refused"
         case .showResumed: return "show.resumed"

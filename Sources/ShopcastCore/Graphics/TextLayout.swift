@@ -15,6 +15,9 @@ struct TextStyle {
     /// When false, characters missing from `family` draw as boxes instead of falling back to
     /// another font: only tests want that, to prove fallback is what draws CJK and Arabic.
     var fontFallback = true
+    /// The first `bytes` bytes of the text (UTF-8) set bold, and in `color` when given: a chat
+    /// entry's author before what they wrote, on the same lines.
+    var lead: (bytes: Int, color: RGBAColor?)?
 }
 
 /// Horizontal placement of lines inside a layout's width. Right-to-left paragraphs mirror it.
@@ -52,6 +55,19 @@ final class TextLayout {
             pango_attr_list_insert(attrs, pango_attr_letter_spacing_new(Int32(style.letterSpacing * Double(shim_PANGO_SCALE))))
         }
         if !style.fontFallback { pango_attr_list_insert(attrs, pango_attr_fallback_new(0)) }
+        if let lead = style.lead, lead.bytes > 0 {
+            func ranged(_ attribute: UnsafeMutablePointer<PangoAttribute>?) {
+                guard let attribute else { return }
+                attribute.pointee.start_index = 0
+                attribute.pointee.end_index = UInt32(lead.bytes)
+                pango_attr_list_insert(attrs, attribute)
+            }
+            ranged(pango_attr_weight_new(PangoWeight(rawValue: 700)))
+            if let c = lead.color {
+                func channel(_ v: Double) -> UInt16 { UInt16(max(0, min(1, v)) * 65535) }
+                ranged(pango_attr_foreground_new(channel(c.red), channel(c.green), channel(c.blue)))
+            }
+        }
         pango_layout_set_attributes(layout, attrs)
 
         // Right-to-left scripts (Arabic) lay out right to left and mirror the alignment.

@@ -18,6 +18,8 @@ public struct Manifest: Sendable {
     public let offers: [Offer]
     /// Banners in file order; several may be on screen at once.
     public let banners: [Banner]
+    /// The optional `chat:` section: how viewers' comments are shown.
+    public var chat = ChatSection()
 
     public init(path: String, folder: URL, show: Show, theme: Theme, products: [String: Product],
                 productOrder: [String], offers: [Offer], banners: [Banner]) {
@@ -77,6 +79,31 @@ public struct Show: Sendable {
         self.currency = currency
         self.preset = preset
     }
+}
+
+/// The optional `chat:` section: where the chat column sits, how much it shows, for how long,
+/// and what it never shows.
+public struct ChatSection: Sendable {
+    /// Which side of the picture; nil: the side the product card does not use.
+    public var position: ChatPosition?
+    public var settings = ChatSettings()
+    /// Text size as a factor of the standard (0.5 to 2).
+    public var size = 1.0
+    /// Words (whole, any case) and `/patterns/` never shown.
+    public var blocklist: [String] = []
+    /// A blocked message is dropped whole rather than masked.
+    public var dropBlocked = false
+
+    public init() {}
+
+    /// The filter these rules make (the patterns were checked when the manifest was read).
+    public func filter() -> ChatFilter {
+        (try? ChatFilter(blocklist: blocklist, dropBlocked: dropBlocked)) ?? (try! ChatFilter())
+    }
+}
+
+public enum ChatPosition: String, Sendable, CaseIterable {
+    case left, right
 }
 
 /// The optional `theme:` section: how product cards look.

@@ -7,12 +7,13 @@ struct ManifestDecoder {
     let reader: NodeReader
     let folder: URL
 
-    static let topKeys = ["show", "theme", "products", "offers", "banners"]
+    static let topKeys = ["show", "theme", "products", "offers", "banners", "chat"]
     static let showKeys = ["title", "starts", "zone", "duration", "locale", "currency", "preset"]
     static let themeKeys = ["font", "accent", "position"]
     static let productKeys = ["name", "price", "image", "url", "description"]
     static let offerKeys = ["id", "product", "at", "for", "discount", "price", "code", "quantity", "countdown"]
     static let bannerKeys = ["id", "text", "at", "for", "every"]
+    static let chatKeys = ["position", "lines", "seconds", "per_second", "size", "blocklist", "blocked"]
 
     /// The manifest, or nil when any error was reported.
     func decode(_ root: Node, path: String) -> Manifest? {
@@ -70,6 +71,7 @@ struct ManifestDecoder {
                 }
             }
         }
+        let chat = top["chat"].flatMap(decodeChat) ?? ChatSection()
         TimelineRules(reader: reader).check(duration: show?.duration, offers: offers, banners: banners,
                                             unoffered: productKeys.filter { !offered.contains($0.key) })
         guard let show, !reader.hasErrors else { return nil }
@@ -77,8 +79,10 @@ struct ManifestDecoder {
         let scheduled = offers.map(\.0).enumerated().filter { $0.element.at != nil }
             .sorted { ($0.element.at!, $0.offset) < ($1.element.at!, $1.offset) }.map(\.element)
         let onCue = offers.map(\.0).filter { $0.at == nil }
-        return Manifest(path: path, folder: folder, show: show, theme: theme, products: products,
+        var manifest = Manifest(path: path, folder: folder, show: show, theme: theme, products: products,
                         productOrder: productOrder, offers: scheduled + onCue, banners: banners.map(\.0))
+        manifest.chat = chat
+        return manifest
     }
 
     static func isProductID(_ id: String) -> Bool {
@@ -171,6 +175,47 @@ struct ManifestDecoder {
             reader.error(at: node, "show.starts '\(raw)': \(zone.identifier) is at \(offset(actual)) then, not \(offset(written.offset ?? 0))")
         }
         return nil
+    }
+
+    private func decodeChat(_ node: Node) -> ChatSection? {
+        guard let fields = reader.mapping(node, "chat", keys: Self.chatKeys) else { return nil }
+        var chat = ChatSection()
+        if let value = fields["position"], let raw = reader.text(value, "chat.position") {
+            chat.position = ChatPosition(rawValue: raw)
+            if chat.position == nil { reader.error(at: value, "chat.position '\(raw)' is not left or right") }
+        }
+        if let value = fields["lines"], let n = reader.positiveInt(value, "chat.lines") {
+            if n > 10 { reader.error(at: value, "chat.lines \(n) is more than 10 at once") } else { chat.settings.lines = n }
+        }
+        if let value = fields["seconds"], let s = reader.duration(value, "chat.seconds", positive: true) {
+            if s < 2 || s > 120 { reader.error(at: value, "chat.seconds must be from 2s to 2m") } else { chat.settings.seconds = s }
+        }
+        if let value = fields["per_second"], let raw = reader.text(value, "chat.per_second") {
+            if let n = Double(raw), n >= 0.1, n <= 10 { chat.settings.perSecond = n } else {
+                reader.error(at: value, "chat.per_second '\(raw)' must be a number from 0.1 to 10")
+            }
+        }
+        if let value = fields["size"], let raw = reader.text(value, "chat.size") {
+            if let n = Double(raw), n >= 0.5, n <= 2 { chat.size = n } else { reader.error(at: value, "chat.size '\(raw)' must be from 0.5 to 2") }
+        }
+        if let value = fields["blocklist"], let items = reader.list(value, "chat.blocklist") {
+            for item in items {
+                guard let entry = reader.text(item, "chat.blocklist entry"), !entry.isEmpty else { continue }
+                if (try? ChatFilter(blocklist: [entry])) == nil {
+                    reader.error(at: item, "chat.blocklist '\(entry)' is not a valid pattern")
+                } else {
+                    chat.blocklist.append(entry)
+                }
+            }
+        }
+        if let value = fields["blocked"], let raw = reader.text(value, "chat.blocked") {
+            switch raw {
+            case "mask": chat.dropBlocked = false
+            case "drop": chat.dropBlocked = true
+            default: reader.error(at: value, "chat.blocked '\(raw)' is not mask or drop")
+            }
+        }
+        return chat
     }
 
     private func decodeTheme(_ node: Node) -> Theme? {

@@ -13,6 +13,8 @@ public final class OverlayCompositor {
     private var slate: (SlateContent, YUVOverlay)?
     private var card: (CardContent, Bool, YUVOverlay)?
     private var banner: (BannerContent, YUVOverlay)?
+    /// Its own element: a new comment redraws the column, never the card.
+    private var chat: (ChatContent, YUVOverlay)?
     /// How many element renders the compositor has done (for tests and statistics).
     public private(set) var renderCount = 0
 
@@ -47,6 +49,11 @@ public final class OverlayCompositor {
         } else {
             banner = nil
         }
+        if let c = scene.chat, !c.entries.isEmpty {
+            if chat?.0 != c { chat = (c, try prepare(renderer.render(c))) }
+        } else {
+            chat = nil
+        }
         self.scene = scene
         return true
     }
@@ -56,6 +63,7 @@ public final class OverlayCompositor {
         slate?.1.blend(into: planes)
         card?.2.blend(into: planes)
         banner?.1.blend(into: planes)
+        chat?.1.blend(into: planes)
     }
 
     private func prepare(_ layer: OverlayLayer) -> YUVOverlay {

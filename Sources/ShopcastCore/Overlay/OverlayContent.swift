@@ -80,13 +80,15 @@ public struct OverlayScene: Equatable, Sendable {
     public var slate: SlateContent?
     public var card: CardContent?
     public var banner: BannerContent?
+    public var chat: ChatContent?
 
-    public init(slate: SlateContent? = nil, card: CardContent? = nil, banner: BannerContent? = nil) {
+    public init(slate: SlateContent? = nil, card: CardContent? = nil, banner: BannerContent? = nil, chat: ChatContent? = nil) {
         self.slate = slate
         self.card = card
         self.banner = banner
+        self.chat = chat
     }
 
     /// True when nothing is drawn.
-    public var isEmpty: Bool { slate == nil && card == nil && banner == nil }
+    public var isEmpty: Bool { slate == nil && card == nil && banner == nil && chat == nil }
 }

@@ -42,12 +42,23 @@ public final class OverlayRenderer {
         return try rasterize(bounds: painter.bounds, painter.paint)
     }
 
+    /// Renders the chat column.
+    public func render(_ chat: ChatContent) throws -> OverlayLayer {
+        let painter = try chatPainter(chat)
+        return try rasterize(bounds: painter.bounds, painter.paint)
+    }
+
+    func chatPainter(_ chat: ChatContent) throws -> ChatPainter {
+        try ChatPainter(chat, theme: theme, metrics: metrics, context: context)
+    }
+
     /// Every layer of a scene, bottom to top: slate, card, banner.
     public func render(_ scene: OverlayScene) throws -> [OverlayLayer] {
         var layers: [OverlayLayer] = []
         if let slate = scene.slate { layers.append(try render(slate)) }
         if let card = scene.card { layers.append(try render(card, belowBanner: scene.banner != nil)) }
         if let banner = scene.banner { layers.append(try render(banner)) }
+        if let chat = scene.chat, !chat.entries.isEmpty { layers.append(try render(chat)) }
         return layers
     }
 

@@ -38,7 +38,27 @@ public final class ShowScenes {
         }
         let live = state.offer.map { self.card(for: $0, units: state.units(of: $0.product.id), remaining: state.remaining) }
         let top = state.banners.last.map { BannerContent(text: $0.text) }
-        return OverlayScene(card: live, banner: top)
+        return OverlayScene(card: live, banner: top, chat: chat(state.chat))
+    }
+
+    /// The chat column for the entries on screen; nil when there are none.
+    public func chat(_ shown: [ShownChat]) -> ChatContent? {
+        guard !shown.isEmpty else { return nil }
+        let position = manifest.theme.position
+        let side = manifest.chat.position ?? ([.topRight, .bottomRight].contains(position) ? .left : .right)
+        let entries = shown.map { entry -> ChatContent.Entry in
+            let m = entry.message
+            var amount: String?
+            if let value = m.amount, let code = m.currency, let currency = Currency(code: code) {
+                amount = Money(value, currency).text(in: PriceFormatter(locale: manifest.show.locale, currency: currency))
+            } else if let bits = m.bits {
+                amount = "\(bits) bits"
+            }
+            return ChatContent.Entry(id: m.id, author: m.author, color: m.color, text: m.text, kind: m.kind, amount: amount,
+                                     count: entry.count)
+        }
+        return ChatContent(entries: entries, side: side, size: manifest.chat.size, bought: words.bought,
+                           cardPosition: OverlayTheme.Position(rawValue: position.rawValue) ?? .bottomLeft)
     }
 
     /// The holding slate, `seconds` into a break: "We'll be right back" in the show's language,

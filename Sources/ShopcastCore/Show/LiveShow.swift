@@ -33,12 +33,18 @@ public final class LiveShow: @unchecked Sendable {
     private var origin: Date?
     private var finished = false
     private var counters = Counters()
+    /// Chat news waiting for a frame, with their stream time of arrival; bounded, oldest kept
+    /// (a flood's newest are the ones that would be rate-limited away anyway).
+    private var chatInbox: [(event: ChatEvent, arrival: Double?)] = []
+    static let maxChatWaiting = 1000
 
     /// Counts for the control API's metrics.
     public struct Counters: Sendable {
         public var applied = 0
         public var refused = 0
         public var offersShown = 0
+        /// Chat news that found the queue full and were dropped before the director.
+        public var chatOverflow = 0
     }
 
     public init(manifest: Manifest, bus: EventBus, journal: ShowJournal? = nil) {
@@ -138,6 +144,19 @@ public final class LiveShow: @unchecked Sendable {
         return ticket
     }
 
+    /// Chat news from a source: applied on the next frame, at the moment it arrived. Never
+    /// blocks; not journaled and not answered (chat is what viewers say, not the producer).
+    public func receive(_ event: ChatEvent) {
+        lock.lock()
+        defer { lock.unlock() }
+        guard !finished else { return }
+        guard chatInbox.count < Self.maxChatWaiting else {
+            counters.chatOverflow += 1
+            return
+        }
+        chatInbox.append((event, clock?()))
+    }
+
     /// Takes a command back if no frame has taken it yet (its sender gave up waiting); true when
     /// it was, and its reply will never come.
     public func withdraw(_ ticket: Int) -> Bool {
@@ -164,6 +183,8 @@ public final class LiveShow: @unchecked Sendable {
         }
         let commands = inbox
         inbox.removeAll()
+        let chat = chatInbox
+        chatInbox.removeAll()
         let t = streamTime + offsetAtStart
         let offsetAtStart = self.offsetAtStart
         lock.unlock()
@@ -198,6 +219,12 @@ public final class LiveShow: @unchecked Sendable {
                 bus.publish(.commandRefused(item.command, origin: item.origin, reason: refusal.message), offset: at, streamTime: streamTime)
                 replies.append { item.reply(.refused(refusal)) }
             }
+        }
+        for item in chat {
+            let at = min(max((item.arrival ?? streamTime) + offsetAtStart, director.offset), t)
+            let made = director.receive(item.event, at: at)
+            if !made.isEmpty { journal?.reached(at) }
+            publish(made, streamTime: streamTime)
         }
         let changes = director.advance(to: t)
         if !changes.isEmpty { journal?.reached(t) }

@@ -48,6 +48,8 @@ public final class ShowDirector {
     private var shownBanners: [AiredBanner] = []
     private var over = false
     private var version = 0
+    /// The chat column: one more source of change, by messages rather than the clock.
+    private var chat: ChatBoard
 
     /// A director whose first moment is show offset `start`: slots that ended before it are
     /// passed over in silence, one that covers it starts late at it.
@@ -55,6 +57,7 @@ public final class ShowDirector {
         self.manifest = manifest
         self.timeline = timeline ?? Timeline(manifest)
         now = start
+        chat = ChatBoard(settings: manifest.chat.settings)
         for offer in manifest.offers.sorted(by: { $0.line < $1.line }) {
             if let quantity = offer.quantity, stock[offer.product.id] == nil { stock[offer.product.id] = quantity }
         }
@@ -76,6 +79,7 @@ public final class ShowDirector {
             runSchedule(until: t, into: &changes)
             if t > now { now = t }
             updateBanners(into: &changes)
+            changes += chat.expire(at: now)
         }
         commit(changes)
         return changes
@@ -92,6 +96,7 @@ public final class ShowDirector {
         consider(nextSlot(from: cursor).map { timeline.offers[$0].start })
         for banner in cuedBanners { consider(banner.end) }
         consider(timeline.nextBannerChange(after: t))
+        consider(chat.nextExpiry(after: t))
         return best
     }
 
@@ -109,6 +114,7 @@ public final class ShowDirector {
         }
         for banner in shownBanners { changes.append((at, .bannerEnded(banner))) }
         shownBanners = []
+        changes += chat.receive(.clearAll, at: at)
         cuedBanners = []
         pending = nil
         over = true
@@ -291,6 +297,21 @@ public final class ShowDirector {
         return (offer.salePrice, offer.discountPercent, o.code ?? offer.code)
     }
 
+    // MARK: - Chat
+
+    /// A chat source's news at `t` (after the schedule up to `t`): a message that may come on
+    /// screen, or messages that must leave it. Chat is not a producer's command: it is neither
+    /// journaled nor answered, and before the show starts or after it ends it changes nothing.
+    @discardableResult
+    public func receive(_ event: ChatEvent, at t: Double) -> [Change] {
+        var changes = advance(to: t)
+        guard !over, t >= 0 else { return changes }
+        let own = chat.receive(event, at: max(t, now))
+        changes += own
+        if !own.isEmpty { commit(own) }
+        return changes
+    }
+
     // MARK: - The schedule
 
     private func runSchedule(until t: Double, into changes: inout [Change]) {
@@ -420,6 +441,7 @@ public final class ShowDirector {
         var state = ShowState(version: version, offset: t, offer: live, stock: stock, banners: shownBanners,
                               next: (pending ?? nextSlot(from: cursor)).map { timeline.offers[$0] }, over: over)
         state.slate = slateUp && !over
+        state.chat = chat.shown
         return state
     }
 }

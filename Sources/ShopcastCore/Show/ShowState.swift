@@ -64,6 +64,8 @@ public struct ShowState: Sendable {
     public let over: Bool
     /// The producer put the holding slate up (a break): it covers the picture until taken down.
     public var slate = false
+    /// The chat column, oldest first.
+    public var chat: [ShownChat] = []
 
     /// Units left of a product, nil when its stock is not counted.
     public func units(of product: String) -> Int? { stock[product] }
@@ -81,6 +83,7 @@ public struct ShowState: Sendable {
     public func at(_ t: Double) -> ShowState {
         var state = ShowState(version: version, offset: t, offer: offer, stock: stock, banners: banners, next: next, over: over)
         state.slate = slate
+        state.chat = chat
         return state
     }
 }

@@ -1,0 +1,109 @@
+import Foundation
+
+/// A chat entry on screen: the message, when it came on and when it goes, and how many times
+/// the same words arrived while it was up (duplicates collapse into it).
+public struct ShownChat: Sendable, Equatable {
+    public let message: ChatMessage
+    public let start: Double
+    public var end: Double
+    public var count: Int
+
+    public var id: String { message.id }
+}
+
+/// Why an entry left the screen.
+public enum ChatHideReason: String, Sendable {
+    case expired, deleted, cleared, pushed
+}
+
+/// The chat column's rules, from the manifest's `chat:` section.
+public struct ChatSettings: Sendable, Equatable {
+    /// Entries on screen at once.
+    public var lines = 4
+    /// Seconds an entry stays; tips and purchases stay twice as long.
+    public var seconds = 8.0
+    /// New entries a second that may reach the screen; the rest are counted, not shown.
+    public var perSecond = 2.0
+
+    public init(lines: Int = 4, seconds: Double = 8, perSecond: Double = 2) {
+        self.lines = lines
+        self.seconds = seconds
+        self.perSecond = perSecond
+    }
+}
+
+/// What the chat column shows, as a pure function of the messages and when they came: at most
+/// `lines` entries, newest last, each for its time; a flood admits `perSecond` new entries a
+/// second (the rest are not shown: the chat log keeps them); the same words again while an
+/// entry with them is up count on that entry; deletions and bans take entries off at once.
+/// Bounded whatever arrives: `lines` entries and the last second's admissions.
+public struct ChatBoard: Sendable {
+    public let settings: ChatSettings
+    public private(set) var shown: [ShownChat] = []
+    private var admitted: [Double] = []
+    /// Messages not shown because of the rate limit, since the start.
+    public private(set) var flooded = 0
+
+    public init(settings: ChatSettings) { self.settings = settings }
+
+    public typealias Change = (offset: Double, event: ShowEvent)
+
+    /// Applies `event` at `t` (after `expire(at: t)`).
+    public mutating func receive(_ event: ChatEvent, at t: Double) -> [Change] {
+        var changes: [Change] = []
+        switch event {
+        case .message(let message):
+            let key = Self.key(message.text)
+            if !key.isEmpty, message.kind == .comment, !message.isTip,
+               let i = shown.firstIndex(where: { $0.message.kind == .comment && !$0.message.isTip && Self.key($0.message.text) == key }) {
+                shown[i].count += 1
+                shown[i].end = max(shown[i].end, t + settings.seconds)
+                return []
+            }
+            admitted.removeAll { $0 <= t - 1 }
+            guard Double(admitted.count) < settings.perSecond else {
+                flooded += 1
+                return []
+            }
+            admitted.append(t)
+            let stay = settings.seconds * (message.isTip || message.kind == .purchase ? 2 : 1)
+            let entry = ShownChat(message: message, start: t, end: t + stay, count: 1)
+            shown.append(entry)
+            changes.append((t, .chatShown(entry)))
+            while shown.count > settings.lines {
+                changes.append((t, .chatHidden(shown.removeFirst(), reason: .pushed)))
+            }
+        case .delete(let id):
+            hide(at: t, reason: .deleted, into: &changes) { $0.message.id == id }
+        case .clearUser(let login):
+            hide(at: t, reason: .cleared, into: &changes) { $0.message.login == login }
+        case .clearAll:
+            hide(at: t, reason: .cleared, into: &changes) { _ in true }
+        }
+        return changes
+    }
+
+    /// Entries whose time is up by `t` leave.
+    public mutating func expire(at t: Double) -> [Change] {
+        var changes: [Change] = []
+        hide(at: t, reason: .expired, into: &changes) { $0.end <= t }
+        return changes
+    }
+
+    /// The next moment an entry leaves, after `t`.
+    public func nextExpiry(after t: Double) -> Double? {
+        shown.map(\.end).filter { $0 > t }.min()
+    }
+
+    private mutating func hide(at t: Double, reason: ChatHideReason, into changes: inout [Change], _ matching: (ShownChat) -> Bool) {
+        for entry in shown where matching(entry) {
+            changes.append((reason == .expired ? entry.end : t, .chatHidden(entry, reason: reason)))
+        }
+        shown.removeAll(where: matching)
+    }
+
+    /// Duplicates are the same words, whatever the case and spacing.
+    static func key(_ text: String) -> String {
+        text.lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    }
+}

@@ -1,0 +1,85 @@
+import Foundation
+import XCTest
+
+/// Viewers' chat on the picture: go-live reads a JSON-lines bridge file as it grows; what
+/// arrives is read back off the recording by tesseract (OCR), not from shopcast's report.
+final class GoLiveChatTests: EndToEndTestCase {
+    func testCommentsTipsAndPurchasesAirAndBlockedHostileAndDeletedOnesDoNot() throws {
+        let input = try makeFlatClip("flat.mp4", size: "1280x720", seconds: 12)
+        let manifest = path("show.yaml")
+        try """
+        show: {title: Chat, currency: EUR, locale: it-IT}
+        products: {scarf: {name: Sciarpa di seta, price: 39.90}}
+        offers: [{product: scarf, at: 0s, for: 30s, discount: 20%}]
+        chat:
+          seconds: 20s
+          blocklist: [brutto]
+        """.write(to: manifest, atomically: true, encoding: .utf8)
+        let feed = path("chat.jsonl")
+        FileManager.default.createFile(atPath: feed.path, contents: nil)
+        let events = EventsFile(url: path("events.jsonl"))
+        let output = path("show.mkv")
+        let run = try launchShopcast(["go-live", "-i", input.path, "-m", manifest.path, "--chat", "jsonl:" + feed.path,
+                                      "--duration", "9s", "--encoder-speed", "ultrafast", "-t", output.path, "--events", events.url.path])
+        XCTAssertTrue(run.waitUntil(timeout: 20) { !events.named("stream.started").isEmpty }, run.summary)
+
+        let writer = try FileHandle(forWritingTo: feed)
+        func send(_ line: String) { writer.write(Data((line + "\n").utf8)) }
+        func sendJSON(_ object: [String: Any]) { send(String(decoding: try! JSONSerialization.data(withJSONObject: object), as: UTF8.self)) }
+        // At most 2 new entries a second reach the screen (the flood rule): the viewers here
+        // write at that pace, each once the previous is on screen.
+        func waitShown(_ count: Int) {
+            _ = run.waitUntil(timeout: 5) { events.named("chat.shown").count >= count }
+            usleep(550_000)
+        }
+        sendJSON(["id": "g1", "author": "Giulia", "text": "Che bella sciarpa"])
+        waitShown(1)
+        sendJSON(["author": "Marco", "text": "Grazie mille", "amount": "5", "currency": "EUR"])
+        waitShown(2)
+        // Hostile lines: skipped, one warning, nothing on screen, nothing stops.
+        send("not json at all")
+        send(#"{"author":"Nobody"}"#)
+        writer.write(Data([0xFF, 0xFE, 0x0A]))
+        send(#"{"author":"Big","text":""# + String(repeating: "x", count: 1 << 20) + #""}"#)
+        sendJSON(["author": "Troll", "text": "che brutto colore visita shop.example/scam"])
+        waitShown(3)
+        sendJSON(["author": "Anna", "kind": "purchase", "text": "la sciarpa di seta"])
+        waitShown(4)
+        let allShown = run.waitUntil(timeout: 5) { events.named("chat.shown").count >= 4 }
+        XCTAssertTrue(allShown, events.text)
+        sendJSON(["delete": "g1"])
+        XCTAssertTrue(run.waitUntil(timeout: 5) { !events.named("chat.hidden").isEmpty }, events.text)
+        try writer.close()
+        XCTAssertNotNil(run.waitForExit(timeout: 30), run.summary)
+        XCTAssertEqual(exitStatus(run), 0, run.summary)
+
+        XCTAssertEqual(run.stderr.components(separatedBy: "chat jsonl:").count - 1, 1, "one warning for the source's bad lines:\n\(run.stderr)")
+        XCTAssertTrue(run.stderr.contains("skipped a line that is not one JSON object"), run.stderr)
+        XCTAssertEqual(try probe(output).containerDuration ?? 0, 9, accuracy: 0.3, "the stream did not run its length")
+
+        // Read the column (the right of the picture, below the banner's place) where everything
+        // is up, and again after the deletion. Events only say when to look.
+        let column = PixelRect(x: 790, y: 80, width: 440, height: 610)
+        let anna = try XCTUnwrap(events.named("chat.shown").last?.number("stream_time"))
+        let deleted = try XCTUnwrap(events.named("chat.hidden").first?.number("stream_time"))
+        // Authors are drawn in their colour (the theme's accent here) on dark entries, a tip in
+        // white on the accent: read twice, for mid tones and for white alone.
+        func read(at time: Double) throws -> String {
+            try CardReader.text(of: output, at: time, box: column, threshold: 100, work: work) + " "
+                + CardReader.text(of: output, at: time + 0.04, box: column, threshold: 170, work: work)
+        }
+        let before = try read(at: anna + 0.3)
+        for word in ["Giulia", "bella", "Marco", "Grazie", "Anna", "comprato", "Troll", "colore"] {
+            XCTAssertTrue(before.contains(word), "'\(word)' is not in the chat column: \(before)")
+        }
+        XCTAssertTrue(before.contains("5,00"), "the tip's amount in the show's locale: \(before)")
+        let after = try read(at: deleted + 0.3)
+        XCTAssertFalse(after.contains("Giulia") || after.contains("bella"), "the deleted message is still on screen: \(after)")
+        XCTAssertTrue(after.contains("Anna"), after)
+        for text in [before, after] {
+            XCTAssertFalse(text.lowercased().contains("brutto"), "a blocked word reached the picture: \(text)")
+            XCTAssertFalse(text.contains("example") || text.contains("scam"), "a link was shown as text: \(text)")
+            XCTAssertFalse(text.contains("Nobody") || text.contains("Big"), "a bad line reached the picture: \(text)")
+        }
+    }
+}
