@@ -53,7 +53,7 @@ complete -c shopcast -n '__shopcast_at shopcast/go-live' -l encoder-speed -x -a 
 complete -c shopcast -n '__shopcast_at shopcast/go-live' -l duration -x -d 'Stop after this long, e.g. 45m or 1h30m; the show then exits 0'
 complete -c shopcast -n '__shopcast_at shopcast/go-live' -l retries -x -d 'Give up on a destination after N failed reconnections (default: keep trying, unless the server refuses the same way 5 times in a row)'
 complete -c shopcast -n '__shopcast_at shopcast/go-live' -l backup-input -r -F -d 'Cut to SOURCE (a media file, looped, or a second feed) after a second without pictures from the first input, instead of the holding slate; back once the first input has delivered for 2 s'
-complete -c shopcast -n '__shopcast_at shopcast/go-live' -l chat -x -d 'Show viewers\' comments, tips and purchases from SOURCE: jsonl:FILE (a file a bridge appends JSON lines to), jsonl:- (standard input) or exec:COMMAND (its output); see Chat below'
+complete -c shopcast -n '__shopcast_at shopcast/go-live' -l chat -x -d 'Show viewers\' comments, tips and purchases from SOURCE: twitch:CHANNEL, irc://HOST[:PORT]/#CHANNEL or ircs://… (TLS), jsonl:FILE (a file a bridge appends JSON lines to), jsonl:- (standard input) or exec:COMMAND (its output); see Chat below'
 complete -c shopcast -n '__shopcast_at shopcast/go-live' -l hold-audio -r -F -d 'Play FILE\'s sound, looped, under the holding slate (default: silence)'
 complete -c shopcast -n '__shopcast_at shopcast/go-live' -l ca-file -r -F -d 'Trust this PEM certificate authority for rtmps:// (default: the system store)'
 complete -c shopcast -n '__shopcast_at shopcast/go-live' -l events -r -F -d 'Write JSON-lines events (started, connected, lost, retrying, stats, offers, stock, ended) to FILE, or - for stdout'

@@ -123,8 +123,9 @@ enum GoLiveRunner {
         let chatFilter = (manifest?.chat ?? ChatSection()).filter()
         let chatReaders = show.map { show in
             options.chat.map { source in
-                ChatSourceReader(source.spec, name: source.name, filter: chatFilter, deliver: { show.receive($0) },
-                                 warn: { status.warning($0) })
+                ChatSourceReader(source.spec, name: source.name, filter: chatFilter,
+                                 caFile: options.caFile.map { FilePath.resolve($0, in: context.currentDirectory) },
+                                 environment: context.environment, deliver: { show.receive($0) }, warn: { status.warning($0) })
             }
         } ?? []
         for reader in chatReaders { reader.start() }

@@ -8,19 +8,47 @@ import Foundation
 /// - `exec:COMMAND`: a command's standard output (run by /bin/sh, started again 2 s after it
 ///   ends, stopped with the show).
 /// Each line follows `ChatLine`'s contract.
+/// - `irc://HOST[:PORT]/#CHANNEL` and `ircs://…` (TLS): an IRC channel, read with IRCv3 message
+///   tags where the server offers them;
+/// - `twitch:CHANNEL`: Twitch chat (`ircs://irc.chat.twitch.tv:6697`), read anonymously, or
+///   as SHOPCAST_TWITCH_NICK with the token in SHOPCAST_TWITCH_TOKEN.
 public enum ChatSourceSpec: Equatable, Sendable {
     case file(String)
     case standardInput
     case command(String)
+    case irc(IRCEndpoint)
 
     public static func parse(_ text: String) -> ChatSourceSpec? {
         if text == "jsonl:-" { return .standardInput }
         if text.hasPrefix("jsonl:"), text.count > 6 { return .file(String(text.dropFirst(6))) }
         if text.hasPrefix("exec:"), text.count > 5 { return .command(String(text.dropFirst(5))) }
-        return nil
+        if text.hasPrefix("twitch:") {
+            let channel = text.dropFirst(7).lowercased()
+            guard !channel.isEmpty, channel.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") }) else { return nil }
+            return .irc(IRCEndpoint(host: "irc.chat.twitch.tv", port: 6697, channel: "#" + channel, secure: true, twitch: true))
+        }
+        let lower = text.lowercased()
+        guard lower.hasPrefix("irc://") || lower.hasPrefix("ircs://"), let url = URLComponents(string: text),
+              let host = url.host, !host.isEmpty else { return nil }
+        let secure = lower.hasPrefix("ircs://")
+        // The channel's '#' makes it the URL's fragment; written without it, it is the path.
+        let written = url.fragment.map { "#" + $0 } ?? String(url.path.drop { $0 == "/" })
+        let channel = written.hasPrefix("#") || written.hasPrefix("&") ? written : "#" + written
+        guard channel.count > 1, !channel.contains(" "), !channel.contains(",") else { return nil }
+        return .irc(IRCEndpoint(host: host, port: url.port ?? (secure ? 6697 : 6667), channel: channel, secure: secure, twitch: false))
     }
 
-    public static let forms = "jsonl:FILE, jsonl:- or exec:COMMAND"
+    public static let forms = "jsonl:FILE, jsonl:-, exec:COMMAND, twitch:CHANNEL or irc[s]://HOST[:PORT]/#CHANNEL"
+}
+
+/// An IRC server and the channel to read.
+public struct IRCEndpoint: Equatable, Sendable {
+    public var host: String
+    public var port: Int
+    public var channel: String
+    public var secure: Bool
+    /// Twitch's dialect: its own capabilities (tags, commands) instead of the IRCv3 ones.
+    public var twitch: Bool
 }
 
 /// Reads one chat source on a thread of its own and hands each event, cleaned by the filter,
@@ -33,6 +61,10 @@ public final class ChatSourceReader: @unchecked Sendable {
     private let filter: ChatFilter
     private let deliver: @Sendable (ChatEvent) -> Void
     private let warn: @Sendable (String) -> Void
+    /// For ircs:// and twitch: a CA file (go-live's --ca-file), and the environment (a token).
+    private let caFile: String?
+    private let environment: [String: String]
+    private var connection: AVIOConnection?
     private let lock = NSLock()
     private var stopped = false
     private var process: Process?
@@ -41,9 +73,11 @@ public final class ChatSourceReader: @unchecked Sendable {
     public private(set) var lines = 0
     public private(set) var skipped = 0
 
-    public init(_ spec: ChatSourceSpec, name: String, filter: ChatFilter, deliver: @escaping @Sendable (ChatEvent) -> Void,
-                warn: @escaping @Sendable (String) -> Void) {
+    public init(_ spec: ChatSourceSpec, name: String, filter: ChatFilter, caFile: String? = nil, environment: [String: String] = [:],
+                deliver: @escaping @Sendable (ChatEvent) -> Void, warn: @escaping @Sendable (String) -> Void) {
         self.spec = spec
+        self.caFile = caFile
+        self.environment = environment
         self.name = name
         self.filter = filter
         self.deliver = deliver
@@ -60,8 +94,10 @@ public final class ChatSourceReader: @unchecked Sendable {
         lock.lock()
         stopped = true
         let child = process
+        let link = connection
         lock.unlock()
         if let child, child.isRunning { child.terminate() }
+        link?.abort()
     }
 
     private var isStopped: Bool {
@@ -75,6 +111,8 @@ public final class ChatSourceReader: @unchecked Sendable {
             read(descriptor: 0, follow: false)
         case .file(let path):
             followFile(path)
+        case .irc(let endpoint):
+            followIRC(endpoint)
         case .command(let command):
             while !isStopped {
                 let child = Process()
@@ -96,6 +134,93 @@ public final class ChatSourceReader: @unchecked Sendable {
                 warn("chat \(name): the command ended (status \(child.terminationStatus)); starting it again in 2 s")
                 Thread.sleep(forTimeInterval: 2)
             }
+        }
+    }
+
+    /// Reads an IRC channel for as long as the show runs: reconnects after 1 s, then twice as
+    /// long each time up to 30 s (back to 1 s after a connection that lasted a minute); a lost
+    /// chat is a warning, never a stop.
+    private func followIRC(_ endpoint: IRCEndpoint) {
+        var attempt = 0
+        var heard = false
+        while !isStopped {
+            let began = MonotonicClock.now()
+            do {
+                try session(endpoint, heard: &heard)
+                if isStopped { return }
+                warn("chat \(name): the server closed the connection; reconnecting")
+            } catch {
+                if isStopped { return }
+                if attempt == 0 || heard { warn("chat \(name): \(error); reconnecting") }
+            }
+            heard = false
+            attempt = MonotonicClock.now() - began > 60 ? 1 : attempt + 1
+            let wait = min(30, pow(2, Double(attempt - 1)))
+            let until = MonotonicClock.now() + wait
+            while !isStopped, MonotonicClock.now() < until { Thread.sleep(forTimeInterval: 0.1) }
+        }
+    }
+
+    /// One connection: register, join, read until it ends. `heard` becomes true once the
+    /// channel was joined (a later loss is worth a warning again).
+    private func session(_ endpoint: IRCEndpoint, heard: inout Bool) throws {
+        let address = "\(endpoint.secure ? "tls" : "tcp")://\(endpoint.host):\(endpoint.port)"
+        // Servers ping every few minutes: twice that without a byte is a dead connection.
+        let link = try AVIOConnection(address: address, name: "\(endpoint.host):\(endpoint.port)", secure: endpoint.secure,
+                                      timeout: 10, caFile: caFile, readTimeout: 600)
+        lock.lock(); connection = link; let stopping = stopped; lock.unlock()
+        defer { lock.lock(); connection = nil; lock.unlock() }
+        if stopping { return }
+        func send(_ line: String) throws { try link.send(Data((line + "\r\n").utf8)) }
+        var nick = "justinfan" + String(Int.random(in: 10_000...99_999))
+        if endpoint.twitch, let token = environment["SHOPCAST_TWITCH_TOKEN"], !token.isEmpty,
+           let login = environment["SHOPCAST_TWITCH_NICK"], !login.isEmpty {
+            SecretMasker.shared.register(token)
+            try send("PASS " + (token.hasPrefix("oauth:") ? token : "oauth:" + token))
+            nick = login.lowercased()
+        }
+        try send("CAP REQ :" + (endpoint.twitch ? "twitch.tv/tags twitch.tv/commands" : "message-tags server-time"))
+        try send("NICK \(nick)")
+        try send("USER shopcast 0 * :shopcast")
+        try send("CAP END")
+        var pending = [UInt8]()
+        var number = 0
+        while !isStopped {
+            let bytes = try link.read()
+            if bytes.isEmpty { return }
+            pending += bytes
+            while let end = pending.firstIndex(of: 0x0A) {
+                var raw = pending[..<end]
+                if raw.last == 0x0D { raw = raw.dropLast() }
+                let line = String(decoding: raw, as: UTF8.self)
+                pending.removeSubrange(...end)
+                guard let message = IRCMessage(Substring(line)) else { continue }
+                switch message.command {
+                case "PING":
+                    try send("PONG :" + (message.parameters.last ?? ""))
+                case "001":
+                    try send("JOIN \(endpoint.channel)")
+                case "366":
+                    heard = true  // the end of the channel's names: joined
+                case "433":
+                    nick = "justinfan" + String(Int.random(in: 10_000...99_999))
+                    try send("NICK \(nick)")
+                case "473", "474", "475", "403":
+                    throw ShopcastError(.unavailable, "cannot join \(endpoint.channel): \(message.parameters.last ?? message.command)")
+                default:
+                    number += 1
+                    switch message.chatEvent(source: name, number: number) {
+                    case .message(let m)?:
+                        if let clean = filter.clean(m) { deliver(.message(clean)) }
+                    case let other?:
+                        deliver(other)
+                    case nil:
+                        break
+                    }
+                }
+            }
+            // A line longer than IRCv3 allows (8 KB of tags, 512 bytes of the rest): dropped.
+            if pending.count > 8704 { pending.removeAll() }
         }
     }
 

@@ -76,7 +76,7 @@ public struct IRCMessage: Equatable, Sendable {
             if text.hasPrefix("\u{1}ACTION "), text.hasSuffix("\u{1}") { text = String(text.dropFirst(8).dropLast()) }
             let login = source ?? "someone"
             let bits = tags["bits"].flatMap(Int.init).flatMap { $0 > 0 ? $0 : nil }
-            return .message(ChatMessage(id: tags["id"].flatMap { $0.isEmpty ? nil : $0 } ?? "\(origin)#\(number)",
+            return .message(ChatMessage(id: messageID ?? "\(origin)#\(number)",
                                         author: displayName ?? login, login: login.lowercased(), color: color,
                                         text: text, kind: bits != nil ? .tip : .comment, bits: bits, source: origin))
         case "USERNOTICE":
@@ -85,7 +85,7 @@ public struct IRCMessage: Equatable, Sendable {
             let text = [system, said].filter { !$0.isEmpty }.joined(separator: " · ")
             guard !text.isEmpty else { return nil }
             let login = tags["login"] ?? source ?? "someone"
-            return .message(ChatMessage(id: tags["id"].flatMap { $0.isEmpty ? nil : $0 } ?? "\(origin)#\(number)",
+            return .message(ChatMessage(id: messageID ?? "\(origin)#\(number)",
                                         author: displayName ?? login, login: login.lowercased(), color: color,
                                         text: text, kind: .tip, source: origin))
         case "CLEARMSG":
@@ -99,6 +99,8 @@ public struct IRCMessage: Equatable, Sendable {
         }
     }
 
+    /// Twitch's `id`, or IRCv3's `msgid`.
+    private var messageID: String? { (tags["id"] ?? tags["msgid"]).flatMap { $0.isEmpty ? nil : $0 } }
     private var displayName: String? { tags["display-name"].flatMap { $0.isEmpty ? nil : $0 } }
     private var color: RGBAColor? { tags["color"].flatMap { $0.isEmpty ? nil : RGBAColor(hex: $0) } }
 }

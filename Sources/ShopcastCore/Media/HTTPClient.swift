@@ -24,7 +24,7 @@ public enum HTTPClient {
                                 timeout: Double, caFile: String? = nil) throws -> Answer {
         let target = try Target(url)
         do {
-            let io = try Connection(target: target, timeout: timeout, caFile: caFile)
+            let io = try AVIOConnection(address: target.address, name: target.hostHeader, secure: target.secure, timeout: timeout, caFile: caFile)
             try io.send(request(method, target: target, headers: headers, body: body))
             var reader = AnswerReader(io: io, host: target.hostHeader)
             let (status, answerHeaders) = try reader.head()
@@ -46,7 +46,7 @@ public enum HTTPClient {
     public static func stream(_ url: URL, headers: [(String, String)], connectTimeout: Double, idleTimeout: Double,
                               line: (String) -> Bool) throws -> Answer {
         let target = try Target(url)
-        let io = try Connection(target: target, timeout: connectTimeout, caFile: nil, readTimeout: idleTimeout)
+        let io = try AVIOConnection(address: target.address, name: target.hostHeader, secure: target.secure, timeout: connectTimeout, caFile: nil, readTimeout: idleTimeout)
         try io.send(request("GET", target: target, headers: headers + [("Accept", "text/event-stream")], body: nil))
         var reader = AnswerReader(io: io, host: target.hostHeader)
         let (status, answerHeaders) = try reader.head()
@@ -83,60 +83,14 @@ public enum HTTPClient {
         return data
     }
 
-    /// One connection, owned: closed in deinit. Its interrupter outlives every call on it.
-    private final class Connection {
-        private var io: UnsafeMutablePointer<AVIOContext>?
-        private let interrupter = Interrupter()
-        private var callback: AVIOInterruptCB
-        let host: String
-
-        init(target: Target, timeout: Double, caFile: String?, readTimeout: Double? = nil) throws {
-            host = target.hostHeader
-            var options: [(String, String)] = [("timeout", String(Int64((readTimeout ?? timeout) * 1_000_000)))]
-            if target.secure {
-                options.append(("tls_verify", "1"))
-                if let caFile { options.append(("ca_file", caFile)) }
-            }
-            interrupter.limit(timeout)
-            callback = interrupter.callback
-            let dict = OptionDictionary(options)
-            // Direct: writes go out as written and reads return what has arrived, both on one socket.
-            try FFmpegError.check(avio_open2(&io, target.address, AVIO_FLAG_READ_WRITE | AVIO_FLAG_DIRECT, &callback, &dict.pointer),
-                                  "connect to \(target.hostHeader)")
-            guard io != nil else { throw FFmpegError(shim_averror(ENOMEM), "connect to \(target.hostHeader)") }
-            try dict.requireTLSVerificationTaken()
-            // Once connected, a stream may stay open as long as the server keeps it alive.
-            if readTimeout != nil { interrupter.limit(nil) }
-        }
-
-        deinit { avio_closep(&io) }
-
-        func send(_ data: Data) throws {
-            guard let io else { return }
-            data.withUnsafeBytes { avio_write(io, $0.baseAddress!.assumingMemoryBound(to: UInt8.self), Int32(data.count)) }
-            avio_flush(io)
-            try FFmpegError.check(io.pointee.error, "send to \(host)")
-        }
-
-        /// What has arrived (at least one byte); empty at the end of the stream.
-        func read() throws -> [UInt8] {
-            guard let io else { return [] }
-            var buffer = [UInt8](repeating: 0, count: 8192)
-            let count = buffer.withUnsafeMutableBufferPointer { avio_read_partial(io, $0.baseAddress, Int32($0.count)) }
-            if count == shim_AVERROR_EOF || count == 0 { return [] }
-            try FFmpegError.check(count, "read the answer of \(host)")
-            return Array(buffer[0..<Int(count)])
-        }
-    }
-
     /// Reads an answer off a connection: the head (1xx heads skipped), then the body by its
     /// length, chunk by chunk, or to the end of the connection.
     private struct AnswerReader {
-        let io: Connection
+        let io: AVIOConnection
         let host: String
         var buffered: [UInt8] = []
 
-        init(io: Connection, host: String) {
+        init(io: AVIOConnection, host: String) {
             self.io = io
             self.host = host
         }
