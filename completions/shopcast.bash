@@ -24,14 +24,14 @@ _shopcast() {
     local commands= options= operands=0
     case $path in
         shopcast) commands='go-live schedule overlay cue help'; options='--version --help -h' ;;
-        shopcast/go-live) options='--input -i --to -t --manifest -m --loop --preset --size --fps --video-bitrate --audio-bitrate --keyint --encoder-speed --duration --retries --backup-input --chat --hold-audio --ca-file --events --control --control-token-file --journal --webhook --webhook-secret-file --quiet -q --verbose -v --help -h' ;;
+        shopcast/go-live) options='--input -i --to -t --manifest -m --loop --preset --size --fps --video-bitrate --audio-bitrate --keyint --encoder-speed --duration --retries --backup-input --chat --chat-log --hold-audio --ca-file --events --control --control-token-file --journal --webhook --webhook-secret-file --quiet -q --verbose -v --help -h' ;;
         shopcast/schedule) commands='check plan now run cron'; options='--help -h' ;;
         shopcast/schedule/check) options='--json --quiet -q --help -h'; operands=1 ;;
         shopcast/schedule/plan) options='--start --json --help -h'; operands=1 ;;
         shopcast/schedule/now) options='--at --start --json --help -h'; operands=1 ;;
         shopcast/schedule/run) options='--start --events --webhook --webhook-secret-file --quiet -q --help -h'; operands=1 ;;
         shopcast/schedule/cron) options='--start --lead --help -h'; operands=1 ;;
-        shopcast/overlay) options='--manifest -m --output -o --start --journal --crf --encoder-speed --preview --at --offer --size --background --quiet -q --help -h'; operands=1 ;;
+        shopcast/overlay) options='--manifest -m --output -o --start --chat-log --journal --crf --encoder-speed --preview --at --offer --size --background --quiet -q --help -h'; operands=1 ;;
         shopcast/cue) commands='status offer next end extend shorten stock sold-out banner slate events'; options='--help -h' ;;
         shopcast/cue/status) options='--control --token-file --json --help -h' ;;
         shopcast/cue/offer) options='--for --discount --price --code --quantity --control --token-file --json --help -h'; operands=1 ;;
@@ -96,6 +96,8 @@ _shopcast() {
             compopt -o filenames 2>/dev/null; mapfile -t COMPREPLY < <(compgen -f -- "$value") ;;
         "shopcast/go-live --chat")
             : ;;
+        "shopcast/go-live --chat-log")
+            compopt -o filenames 2>/dev/null; mapfile -t COMPREPLY < <(compgen -f -- "$value") ;;
         "shopcast/go-live --hold-audio")
             compopt -o filenames 2>/dev/null; mapfile -t COMPREPLY < <(compgen -f -- "$value") ;;
         "shopcast/go-live --ca-file")
@@ -136,6 +138,8 @@ _shopcast() {
             compopt -o filenames 2>/dev/null; mapfile -t COMPREPLY < <(compgen -f -- "$value") ;;
         "shopcast/overlay --start")
             : ;;
+        "shopcast/overlay --chat-log")
+            compopt -o filenames 2>/dev/null; mapfile -t COMPREPLY < <(compgen -f -- "$value") ;;
         "shopcast/overlay --journal")
             compopt -o filenames 2>/dev/null; mapfile -t COMPREPLY < <(compgen -f -- "$value") ;;
         "shopcast/overlay --crf")

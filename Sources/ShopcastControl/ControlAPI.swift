@@ -22,6 +22,9 @@ final class ControlAPI: @unchecked Sendable {
     private let token: String?
     private let lock = NSLock()
     private var statusSource: (@Sendable () -> LiveStatus?)?
+    private var chatPosts = 0
+    /// The manifest's chat rules, for what the API posts as for --chat sources.
+    private lazy var chatFilter = show.manifest.chat.filter()
 
     init(show: LiveShow, bus: EventBus, streams: EventStreams, token: String?) {
         self.show = show
@@ -108,6 +111,13 @@ final class ControlAPI: @unchecked Sendable {
             _ = try CommandRequest(request.body, allowed: [])
             api.perform(.clearBanners, reply: reply)
         },
+        Route(method: .POST, path: ["v1", "chat"], open: false) { api, request, _, reply in
+            reply(try api.postChat(request.body))
+        },
+        Route(method: .DELETE, path: ["v1", "chat", "{id}"], open: false) { api, request, p, reply in
+            _ = try CommandRequest(request.body, allowed: [])
+            reply(try api.take(.delete(id: p["id"]!), id: p["id"]!))
+        },
         Route(method: .POST, path: ["v1", "slate"], open: false) { api, request, _, reply in
             _ = try CommandRequest(request.body, allowed: [])
             api.perform(.slate(true), reply: reply)
@@ -175,6 +185,42 @@ final class ControlAPI: @unchecked Sendable {
     }
 
     // MARK: - Answers
+
+    /// A comment, tip or purchase from the shop's backend (or a bridge): the same object as a
+    /// --chat JSON line, cleaned by the manifest's chat rules, shown on a coming frame if the
+    /// flood rule lets it. 202: taken (chat.shown says when it aired).
+    private func postChat(_ body: Data) throws -> ControlAnswer {
+        _ = try CommandRequest(body, allowed: ["author", "text", "id", "kind", "amount", "currency", "color"])
+        lock.lock()
+        chatPosts += 1
+        let number = chatPosts
+        lock.unlock()
+        switch ChatLine.parse(body, source: "api", number: number) {
+        case .failure(let problem):
+            throw APIError(.badRequest, "not a chat message: \(problem.words)", field: Self.field(of: problem))
+        case .success(.message(let message)):
+            guard let clean = chatFilter.clean(message) else {
+                return ControlResponse.json(.accepted, .object([("accepted", .bool(false)), ("chat", .string(message.id)),
+                                                                ("reason", .string("blocked"))]))
+            }
+            return try take(.message(clean), id: clean.id)
+        case .success:
+            throw APIError(.badRequest, "a chat message needs author and text", field: "text")
+        }
+    }
+
+    private func take(_ event: ChatEvent, id: String) throws -> ControlAnswer {
+        guard show.receive(event) else { throw APIError(.serviceUnavailable, "the show is ending, or too much chat is waiting for a frame") }
+        return ControlResponse.json(.accepted, .object([("accepted", .bool(true)), ("chat", .string(id))]))
+    }
+
+    private static func field(of problem: ChatLine.Problem) -> String {
+        switch problem {
+        case .badField(let name): return name
+        case .noText: return "text"
+        default: return "body"
+        }
+    }
 
     private func health() -> ControlAnswer {
         ControlResponse.json(.ok, .object([("status", .string("ok")), ("running", .bool(show.isRunning))]))

@@ -263,6 +263,35 @@ enum OpenAPIDocument {
         }
       }
     },
+    "/v1/chat": {
+      "post": {
+        "summary": "A comment, tip or purchase on the chat column (the shop's backend announcing a sale, a payment provider's tip): the object a --chat JSON line holds, cleaned by the manifest's chat rules, shown on a coming frame if the flood rule lets it.",
+        "operationId": "postChat",
+        "requestBody": {"required": true, "content": {"application/json": {"schema": {"$ref": "#/components/schemas/ChatPost"}}}},
+        "responses": {
+          "202": {"$ref": "#/components/responses/ChatTaken"},
+          "400": {"$ref": "#/components/responses/BadRequest"},
+          "401": {"$ref": "#/components/responses/Unauthorized"},
+          "413": {"$ref": "#/components/responses/TooLarge"},
+          "503": {"$ref": "#/components/responses/Unavailable"}
+        }
+      }
+    },
+    "/v1/chat/{id}": {
+      "delete": {
+        "summary": "Take a chat message off the screen (a moderator's deletion), by the id it was posted with.",
+        "operationId": "deleteChat",
+        "parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "string", "minLength": 1}}],
+        "requestBody": {"required": false, "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Empty"}}}},
+        "responses": {
+          "202": {"$ref": "#/components/responses/ChatTaken"},
+          "400": {"$ref": "#/components/responses/BadRequest"},
+          "401": {"$ref": "#/components/responses/Unauthorized"},
+          "413": {"$ref": "#/components/responses/TooLarge"},
+          "503": {"$ref": "#/components/responses/Unavailable"}
+        }
+      }
+    },
     "/v1/slate": {
       "post": {
         "summary": "Put the holding slate up: a break. It covers the picture, over silence, until taken down.",
@@ -300,6 +329,7 @@ enum OpenAPIDocument {
       "Product": {"name": "product", "in": "path", "required": true, "description": "A product id.", "schema": {"type": "string", "minLength": 1}, "example": "__PRODUCT__"}
     },
     "responses": {
+      "ChatTaken": {"description": "Taken for a coming frame (chat.shown says when it aired), or, accepted false, blocked by the manifest's chat rules.", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/ChatTaken"}}}},
       "Applied": {"description": "Applied: on screen from the frame at stream_time.", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Applied"}}}},
       "BadRequest": {"description": "Malformed JSON, or a field that cannot be used (named in error.field).", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}},
       "Unauthorized": {"description": "Missing or wrong bearer token.", "headers": {"WWW-Authenticate": {"schema": {"type": "string"}}}, "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}},
@@ -311,6 +341,22 @@ enum OpenAPIDocument {
     },
     "schemas": {
       "Empty": {"type": "object", "additionalProperties": false},
+      "ChatPost": {
+        "type": "object", "additionalProperties": false, "required": ["author", "text"],
+        "properties": {
+          "author": {"type": "string", "minLength": 1, "maxLength": 100},
+          "text": {"type": "string", "maxLength": 1000},
+          "id": {"type": "string", "maxLength": 128},
+          "kind": {"type": "string", "enum": ["comment", "tip", "purchase"]},
+          "amount": {"oneOf": [{"type": "number", "exclusiveMinimum": true, "minimum": 0, "maximum": 999999999}, {"type": "string", "pattern": "^[0-9]{1,9}(\\.[0-9]{1,4})?$"}], "description": "A tip's amount; give currency with it."},
+          "currency": {"type": "string", "pattern": "^[A-Za-z]{3}$", "description": "ISO 4217, e.g. EUR."},
+          "color": {"type": "string", "pattern": "^#[0-9A-Fa-f]{6}$"}
+        }
+      },
+      "ChatTaken": {
+        "type": "object", "required": ["accepted", "chat"],
+        "properties": {"accepted": {"type": "boolean"}, "chat": {"type": "string"}, "reason": {"type": "string"}}
+      },
       "Overrides": {
         "type": "object", "additionalProperties": false,
         "properties": {

@@ -19,7 +19,10 @@ final class GoLiveChatTests: EndToEndTestCase {
         FileManager.default.createFile(atPath: feed.path, contents: nil)
         let events = EventsFile(url: path("events.jsonl"))
         let output = path("show.mkv")
-        let run = try launchShopcast(["go-live", "-i", input.path, "-m", manifest.path, "--chat", "jsonl:" + feed.path,
+        let chatLog = path("chat.log")
+        let port = try FreePort.tcp()
+        let run = try launchShopcast(["go-live", "-i", input.path, "-m", manifest.path, "--chat", "jsonl:" + feed.path, "--chat-log", chatLog.path,
+                                      "--control", "\(port)",
                                       "--duration", "9s", "--encoder-speed", "ultrafast", "-t", output.path, "--events", events.url.path])
         XCTAssertTrue(run.waitUntil(timeout: 20) { !events.named("stream.started").isEmpty }, run.summary)
 
@@ -43,7 +46,11 @@ final class GoLiveChatTests: EndToEndTestCase {
         send(#"{"author":"Big","text":""# + String(repeating: "x", count: 1 << 20) + #""}"#)
         sendJSON(["author": "Troll", "text": "che brutto colore visita shop.example/scam"])
         waitShown(3)
-        sendJSON(["author": "Anna", "kind": "purchase", "text": "la sciarpa di seta"])
+        // The shop's backend announces the purchase through the control API.
+        let posted = try Curl.request("POST", "http://127.0.0.1:\(port)/v1/chat", body: #"{"author":"Anna","kind":"purchase","text":"la sciarpa di seta"}"#, work: work)
+        XCTAssertEqual(posted.status, 202, posted.text)
+        let refused = try Curl.request("POST", "http://127.0.0.1:\(port)/v1/chat", body: #"{"author":"Nobody","txet":"typo"}"#, work: work)
+        XCTAssertEqual(refused.status, 400, refused.text)
         waitShown(4)
         let allShown = run.waitUntil(timeout: 5) { events.named("chat.shown").count >= 4 }
         XCTAssertTrue(allShown, events.text)
@@ -76,7 +83,21 @@ final class GoLiveChatTests: EndToEndTestCase {
         let after = try read(at: deleted + 0.3)
         XCTAssertFalse(after.contains("Giulia") || after.contains("bella"), "the deleted message is still on screen: \(after)")
         XCTAssertTrue(after.contains("Anna"), after)
-        for text in [before, after] {
+        // The chat log replays the chat as it aired onto the clean recording (here the input).
+        let replay = path("replay.mkv")
+        let burn = try runShopcast(["overlay", input.path, "-m", manifest.path, "--chat-log", chatLog.path, "-o", replay.path,
+                                    "--encoder-speed", "ultrafast", "-q"], timeout: 60)
+        XCTAssertEqual(exitStatus(burn), 0, burn.summary)
+        func readReplay(at time: Double) throws -> String {
+            try CardReader.text(of: replay, at: time, box: column, threshold: 100, work: work) + " "
+                + CardReader.text(of: replay, at: time + 0.04, box: column, threshold: 170, work: work)
+        }
+        let replayed = try readReplay(at: anna + 0.3), replayedAfter = try readReplay(at: deleted + 0.3)
+        for word in ["Giulia", "Marco", "Anna", "Troll"] {
+            XCTAssertTrue(replayed.contains(word), "the replay lacks '\(word)': \(replayed)")
+        }
+        XCTAssertFalse(replayedAfter.contains("Giulia"), "the replay keeps the deleted message: \(replayedAfter)")
+        for text in [before, after, replayed, replayedAfter] {
             XCTAssertFalse(text.lowercased().contains("brutto"), "a blocked word reached the picture: \(text)")
             XCTAssertFalse(text.contains("example") || text.contains("scam"), "a link was shown as text: \(text)")
             XCTAssertFalse(text.contains("Nobody") || text.contains("Big"), "a bad line reached the picture: \(text)")

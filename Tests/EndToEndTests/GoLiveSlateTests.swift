@@ -35,7 +35,7 @@ final class GoLiveSlateTests: EndToEndTestCase {
                       "no warning that the input ended early:\n\(run.stderr)")
         let start = try XCTUnwrap(events.named("slate.start").first, events.text)
         XCTAssertEqual(start.string("reason"), "input-ended")
-        XCTAssertEqual(start.number("stream_time") ?? -1, 3, accuracy: 0.1, "the slate goes up as the file's last picture ends")
+        XCTAssertEqual(start.number("stream_time") ?? -1, 3, accuracy: 0.1, "the slate event says it went up as the file's last picture ended")
         XCTAssertEqual(events.named("input.ended").count, 1, events.text)
         assertStreamEnded(events, exitCode: 0)
 
@@ -44,6 +44,9 @@ final class GoLiveSlateTests: EndToEndTestCase {
         assertContinuous(pictures, seconds: 6)
         try assertKeyframesOnGrid(output, every: 2)
         // From 3 s: the slate (dark, ticking once a second), not the last picture frozen.
+        // The recording itself: the first dark picture is the one right after the file's last (3 s).
+        let firstDark = try XCTUnwrap(pictures.times.indices.first { pictures.times[$0] > 2.5 && pictures.mean($0) < 60 }, "no slate on the recording")
+        XCTAssertEqual(pictures.times[firstDark], 3, accuracy: 0.05, "the slate came at \(pictures.times[firstDark]) s, not as the file's last picture ended")
         let last = pictures.index(at: 2.95), slate1 = pictures.index(at: 4.0), slate2 = pictures.index(at: 5.0)
         XCTAssertGreaterThan(pictures.mean(last), 60, "the test pattern is missing before 3 s")
         XCTAssertLessThan(pictures.mean(slate1), 60, "at 4 s the picture is not the dark slate (mean luma \(pictures.mean(slate1)))")

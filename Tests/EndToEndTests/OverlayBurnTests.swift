@@ -110,12 +110,25 @@ final class OverlayBurnTests: EndToEndTestCase {
         let streams = try ChildProcess.run("ffprobe", ["-v", "error", "-show_entries", "stream=codec_type", "-of", "csv=p=0", output.path],
                                            logDirectory: work, name: "ffprobe-streams")
         XCTAssertEqual(streams.stdout.split(separator: "\n").map(String.init), ["video", "audio", "audio"], "what ffprobe finds in the output")
+        let starts = try ChildProcess.run("ffprobe", ["-v", "error", "-select_streams", "v:0", "-show_entries", "stream=start_time",
+                                                      "-of", "csv=p=0", output.path], logDirectory: work, name: "ffprobe-start")
+        XCTAssertGreaterThan(Double(starts.stdout.trimmingCharacters(in: .whitespacesAndNewlines)) ?? 0, 0.04,
+                             "the warning says the picture moved later; ffprobe finds it did not")
+        // The card is on the output's first second (the offer at 0s for 1s), read by pixels.
+        let plain = try RawPictures.luma(clip, work: work), drawn = try RawPictures.luma(output, work: work)
+        XCTAssertGreaterThan(drawn.changedPixels(10, against: plain, 10, threshold: 24), 640 * 360 / 20, "no card on the output's first second")
 
         // The recording began 10 minutes into the show: its only offer, at 0s, is not in it.
         let late = try runShopcast(["overlay", clip.path, "-m", manifest.path, "--start", "10m", "-o", path("late.mp4").path,
                                     "--encoder-speed", "ultrafast"], timeout: 30)
         XCTAssertEqual(exitStatus(late), 0, late.summary)
         XCTAssertTrue(late.stderr.contains("warning: no offer was drawn:") && late.stderr.contains("covers 10m–10m02s of the show"), late.stderr)
+        // And indeed nothing was drawn: every picture is the input's.
+        let lateFrames = try RawPictures.luma(path("late.mp4"), work: work)
+        XCTAssertEqual(lateFrames.frames.count, plain.frames.count)
+        for i in 0..<min(lateFrames.frames.count, plain.frames.count) {
+            XCTAssertLessThan(lateFrames.changedPixels(i, against: plain, i, threshold: 24), 40, "frame \(i) carries something although no offer was drawn")
+        }
     }
 
     func testMatroskaOutputAndClearErrors() throws {

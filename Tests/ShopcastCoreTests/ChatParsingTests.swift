@@ -65,3 +65,23 @@ final class ChatParsingTests: XCTestCase {
         XCTAssertNil(IRCMessage(""))
     }
 }
+
+/// The chat log keeps what the show received, to be replayed as it aired.
+final class ChatLogTests: XCTestCase {
+    func testEveryEventRoundTripsAndACutLastLineIsLeftOut() throws {
+        let events: [(Double, ChatEvent)] = [
+            (1.5, .message(ChatMessage(id: "m1", author: "Giulia", login: "giulia", color: RGBAColor(hex: "#FF69B4"), text: "In blu?",
+                                       source: "twitch:shop"))),
+            (2.25, .message(ChatMessage(id: "m2", author: "Marco", text: "Grazie", kind: .tip, amount: Decimal(string: "5.50"),
+                                        currency: "EUR", source: "api"))),
+            (3, .delete(id: "m1")), (4, .clearUser(login: "troll")), (5, .clearAll),
+        ]
+        let text = events.map { ChatLog.line($0.1, offset: $0.0) }.joined(separator: "\n") + "\n{\"offset\":6,\"cha"
+        let read = try ChatLog.read(Data(text.utf8), path: "chat.log")
+        XCTAssertEqual(read.map(\.offset), [1.5, 2.25, 3, 4, 5])
+        XCTAssertEqual(read.map(\.event), events.map(\.1))
+        XCTAssertThrowsError(try ChatLog.read(Data("nonsense\n{\"offset\":1,\"clear\":true}\n".utf8), path: "chat.log")) { error in
+            XCTAssertEqual("\(error)", "chat.log:1: not a shopcast chat log line")
+        }
+    }
+}

@@ -15,6 +15,7 @@ struct GoLiveOptions {
     var backupInput: InputSpec?
     /// `--chat` sources, with the words given.
     var chat: [(spec: ChatSourceSpec, name: String)] = []
+    var chatLog: String?
     var events: String?
     var quiet: Bool
     var verbose: Bool
@@ -114,6 +115,10 @@ struct GoLiveOptions {
                 throw UsageError("--chat jsonl:- is given twice: standard input can be read once", command: command)
             }
             chat.append((spec, text))
+        }
+        chatLog = p.value("chat-log")
+        if chatLog != nil, chat.isEmpty, p.value("control") == nil {
+            throw UsageError("--chat-log keeps what --chat sources or the control API send: give one of them", command: command)
         }
         events = p.value("events")
         if let text = p.value("control") {

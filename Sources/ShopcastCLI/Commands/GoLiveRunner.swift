@@ -119,6 +119,10 @@ enum GoLiveRunner {
         defer { signals.cancel() }
         let session = try LiveSession(config: config, events: bus)
         started.session = session
+        if let path = options.chatLog, let show {
+            let log = try EventFile(path: path, currentDirectory: context.currentDirectory)
+            show.chatLog = { log.append($0) }
+        }
         // Viewers' chat: each source on a thread of its own, into the show between two frames.
         let chatFilter = (manifest?.chat ?? ChatSection()).filter()
         let chatReaders = show.map { show in

@@ -12,10 +12,16 @@ enum OverlayBurnRunner {
             }
             return try ShowJournal.read(data, path: file, showTitle: manifest.show.title)
         }
+        let chat = try options.chatLog.map { file -> [(offset: Double, event: ChatEvent)] in
+            guard let data = FileManager.default.contents(atPath: context.resolvePath(file)) else {
+                throw ShopcastError(.noInput, "cannot read the chat log \(file)")
+            }
+            return try ChatLog.read(data, path: file)
+        } ?? []
         // A recording made by the go-live run that wrote the journal starts where its stream did.
         let start = options.startGiven ? options.startOffset : journal?.start ?? options.startOffset
         let burn = try OverlayBurn(job: OverlayBurn.Job(input: input, output: output, startOffset: start,
-                                                        video: options.video, commands: journal?.commands ?? []),
+                                                        video: options.video, commands: journal?.commands ?? [], chat: chat),
                                    manifest: manifest)
         if !burn.leftOut.isEmpty {
             context.console.warning("\(options.input): \(burn.leftOut.joined(separator: ", ")) will not be in \(options.output): shopcast overlay keeps the picture and every audio stream only")

@@ -14,6 +14,8 @@ enum OverlayCommand {
                        help: "Where to write: the new video file (.mp4, .mov or .mkv; never overwritten), or with --preview a folder for the PNGs."),
             OptionSpec("start", value: "OFFSET",
                        help: "Show offset at the recording's first frame, e.g. 5m when it began five minutes into the show (default 0); --start=-30s for one begun 30 s early shows the starting-soon slate first."),
+            OptionSpec("chat-log", value: "FILE", completion: .file,
+                       help: "Draw the chat as it aired, from a go-live --chat-log FILE."),
             OptionSpec("journal", value: "FILE", completion: .file,
                        help: "Replay the producer's commands from a go-live --journal FILE: the burn shows the cues, stock and banners the stream showed."),
             OptionSpec("crf", value: "N",

@@ -10,6 +10,8 @@ struct OverlayOptions {
         var startOffset: Double
         var video: FileVideoSettings
         var journal: String?
+        /// A go-live --chat-log to replay.
+        var chatLog: String?
         /// --start was given (else a journal's own start is the recording's).
         var startGiven = false
     }
@@ -42,7 +44,7 @@ struct OverlayOptions {
         self.manifest = manifest
         quiet = p.has("quiet")
         let previewOnly = ["at", "offer", "size", "background"].filter { p.value($0) != nil }
-        let burnOnly = ["start", "crf", "encoder-speed", "journal"].filter { p.value($0) != nil }
+        let burnOnly = ["start", "crf", "encoder-speed", "journal", "chat-log"].filter { p.value($0) != nil }
 
         if p.has("preview") {
             if let extra = p.operands.first {
@@ -85,7 +87,8 @@ struct OverlayOptions {
         guard OutputContainer.forPath(output) != nil else {
             throw UsageError("-o '\(output)': end the name in \(OutputContainer.extensions.map { "." + $0 }.joined(separator: ", ")) to choose the container", command: command)
         }
-        var burn = Burn(input: input, output: output, startOffset: 0, video: FileVideoSettings(), journal: p.value("journal"))
+        var burn = Burn(input: input, output: output, startOffset: 0, video: FileVideoSettings(), journal: p.value("journal"),
+                        chatLog: p.value("chat-log"))
         if let text = p.value("start") {
             // A negative offset (--start=-30s) starts the recording before the show: the slate.
             let negative = text.hasPrefix("-")

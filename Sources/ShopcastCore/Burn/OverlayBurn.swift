@@ -19,9 +19,12 @@ public final class OverlayBurn {
         /// The commands of an aired show (a go-live journal), replayed at their offsets, so the
         /// burn shows the cues, stock and banners the stream showed.
         public var commands: [(offset: Double, command: ShowCommand)]
+        /// The chat of an aired show (a go-live chat log), replayed at its offsets.
+        public var chat: [(offset: Double, event: ChatEvent)] = []
 
         public init(input: String, output: String, startOffset: Double = 0, video: FileVideoSettings = FileVideoSettings(),
-                    commands: [(offset: Double, command: ShowCommand)] = []) {
+                    commands: [(offset: Double, command: ShowCommand)] = [], chat: [(offset: Double, event: ChatEvent)] = []) {
+            self.chat = chat
             self.input = input
             self.output = output
             self.startOffset = startOffset
@@ -65,7 +68,7 @@ public final class OverlayBurn {
         for index in audioIndices where !OutputFile.canStore(stream: index, of: input, in: container.muxer) {
             throw ShopcastError(.badData, "\(job.output): a .\(job.output.split(separator: ".").last ?? "") file cannot hold the input's \(input.codecName(of: index)) audio, which is copied untouched; write a .mkv instead")
         }
-        overlay = try RecordingOverlay(manifest: manifest, commands: job.commands)
+        overlay = try RecordingOverlay(manifest: manifest, commands: job.commands, chat: job.chat)
     }
 
     /// The input's streams OUTPUT will not have (subtitles, data, a second video such as cover

@@ -10,12 +10,16 @@ final class RecordingOverlay {
     private var director: ShowDirector?
     /// Commands not applied yet, by offset.
     private var commands: ArraySlice<(offset: Double, command: ShowCommand)>
+    /// Chat from a go-live chat log, by offset, not applied yet.
+    private var chat: ArraySlice<(offset: Double, event: ChatEvent)>
     /// Offer ids that reached the screen.
     private(set) var offersShown = Set<String>()
 
-    init(manifest: Manifest, commands: [(offset: Double, command: ShowCommand)] = []) throws {
+    init(manifest: Manifest, commands: [(offset: Double, command: ShowCommand)] = [],
+         chat: [(offset: Double, event: ChatEvent)] = []) throws {
         self.manifest = manifest
         self.commands = ArraySlice(commands.sorted { $0.offset < $1.offset })
+        self.chat = ArraySlice(chat.sorted { $0.offset < $1.offset })
         drawing = try ShowDrawing(scenes: ShowScenes(manifest: manifest))
     }
 
@@ -25,9 +29,19 @@ final class RecordingOverlay {
         let director = self.director ?? ShowDirector(manifest: manifest, start: min(t, commands.first?.offset ?? t))
         self.director = director
         var changes: [ShowDirector.Change] = []
-        while let next = commands.first, next.offset <= t {
-            commands.removeFirst()
-            if case .success(let made) = director.apply(next.command, at: next.offset) { changes += made }
+        // Commands and chat in the order they were applied, as the aired show took them.
+        while true {
+            let command = commands.first.flatMap { $0.offset <= t ? $0 : nil }
+            let said = chat.first.flatMap { $0.offset <= t ? $0 : nil }
+            if let command, said.map({ command.offset <= $0.offset }) ?? true {
+                commands.removeFirst()
+                if case .success(let made) = director.apply(command.command, at: command.offset) { changes += made }
+            } else if let said {
+                chat.removeFirst()
+                changes += director.receive(said.event, at: said.offset)
+            } else {
+                break
+            }
         }
         changes += director.advance(to: t)
         for change in changes {

@@ -24,7 +24,11 @@ public final class EventFile: EventSink, @unchecked Sendable {
         thread.start()
     }
 
-    public func receive(_ record: EventRecord, line: String) {
+    public func receive(_ record: EventRecord, line: String) { append(line) }
+
+    /// Queues one line (without its newline) for the file: what `receive` does with an
+    /// event's, and what the chat log writes.
+    public func append(_ line: String) {
         condition.lock()
         if pending.count < capacity {
             pending.append(line + "\n")

@@ -47,6 +47,9 @@ public final class LiveShow: @unchecked Sendable {
         public var chatOverflow = 0
     }
 
+    /// Where every chat event goes, as `ChatLog` lines, when go-live keeps a chat log.
+    public var chatLog: (@Sendable (String) -> Void)?
+
     public init(manifest: Manifest, bus: EventBus, journal: ShowJournal? = nil) {
         self.manifest = manifest
         self.bus = bus
@@ -146,15 +149,18 @@ public final class LiveShow: @unchecked Sendable {
 
     /// Chat news from a source: applied on the next frame, at the moment it arrived. Never
     /// blocks; not journaled and not answered (chat is what viewers say, not the producer).
-    public func receive(_ event: ChatEvent) {
+    /// False when it was not taken: the show is over, or too much chat waits for a frame.
+    @discardableResult
+    public func receive(_ event: ChatEvent) -> Bool {
         lock.lock()
         defer { lock.unlock() }
-        guard !finished else { return }
+        guard !finished else { return false }
         guard chatInbox.count < Self.maxChatWaiting else {
             counters.chatOverflow += 1
-            return
+            return false
         }
         chatInbox.append((event, clock?()))
+        return true
     }
 
     /// Takes a command back if no frame has taken it yet (its sender gave up waiting); true when
@@ -222,6 +228,7 @@ public final class LiveShow: @unchecked Sendable {
         }
         for item in chat {
             let at = min(max((item.arrival ?? streamTime) + offsetAtStart, director.offset), t)
+            chatLog?(ChatLog.line(item.event, offset: at))
             let made = director.receive(item.event, at: at)
             if !made.isEmpty { journal?.reached(at) }
             publish(made, streamTime: streamTime)
