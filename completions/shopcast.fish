@@ -13,7 +13,7 @@ function __shopcast_path
             continue
         end
         switch "$path/$word"
-            case shopcast/go-live shopcast/schedule shopcast/schedule/check shopcast/schedule/plan shopcast/schedule/now shopcast/schedule/run shopcast/schedule/cron shopcast/overlay shopcast/cue shopcast/cue/status shopcast/cue/offer shopcast/cue/next shopcast/cue/end shopcast/cue/extend shopcast/cue/shorten shopcast/cue/stock shopcast/cue/sold-out shopcast/cue/banner shopcast/cue/slate shopcast/cue/events help/go-live help/schedule help/schedule/check help/schedule/plan help/schedule/now help/schedule/run help/schedule/cron help/overlay help/cue help/cue/status help/cue/offer help/cue/next help/cue/end help/cue/extend help/cue/shorten help/cue/stock help/cue/sold-out help/cue/banner help/cue/slate help/cue/events
+            case shopcast/go-live shopcast/schedule shopcast/schedule/check shopcast/schedule/plan shopcast/schedule/now shopcast/schedule/run shopcast/schedule/cron shopcast/overlay shopcast/cue shopcast/cue/status shopcast/cue/offer shopcast/cue/next shopcast/cue/end shopcast/cue/extend shopcast/cue/shorten shopcast/cue/stock shopcast/cue/sold-out shopcast/cue/banner shopcast/cue/slate shopcast/cue/chat shopcast/cue/events help/go-live help/schedule help/schedule/check help/schedule/plan help/schedule/now help/schedule/run help/schedule/cron help/overlay help/cue help/cue/status help/cue/offer help/cue/next help/cue/end help/cue/extend help/cue/shorten help/cue/stock help/cue/sold-out help/cue/banner help/cue/slate help/cue/chat help/cue/events
                 set path "$path/$word"
             case '*'
                 break
@@ -54,6 +54,7 @@ complete -c shopcast -n '__shopcast_at shopcast/go-live' -l duration -x -d 'Stop
 complete -c shopcast -n '__shopcast_at shopcast/go-live' -l retries -x -d 'Give up on a destination after N failed reconnections (default: keep trying, unless the server refuses the same way 5 times in a row)'
 complete -c shopcast -n '__shopcast_at shopcast/go-live' -l backup-input -r -F -d 'Cut to SOURCE (a media file, looped, or a second feed) after a second without pictures from the first input, instead of the holding slate; back once the first input has delivered for 2 s'
 complete -c shopcast -n '__shopcast_at shopcast/go-live' -l chat -x -d 'Show viewers\' comments, tips and purchases from SOURCE: twitch:CHANNEL, irc://HOST[:PORT]/#CHANNEL or ircs://… (TLS), jsonl:FILE (a file a bridge appends JSON lines to), jsonl:- (standard input) or exec:COMMAND (its output); see Chat below'
+complete -c shopcast -n '__shopcast_at shopcast/go-live' -l chat-hold -d 'Keep every chat message off the screen until approved (\'shopcast cue chat approve ID\' or POST /v1/chat/ID/approve)'
 complete -c shopcast -n '__shopcast_at shopcast/go-live' -l chat-log -r -F -d 'Append every chat message the show received (shown or held back by the flood rule) and every deletion to FILE as JSON lines, at their show offsets: overlay --chat-log replays the chat as it aired'
 complete -c shopcast -n '__shopcast_at shopcast/go-live' -l hold-audio -r -F -d 'Play FILE\'s sound, looped, under the holding slate (default: silence)'
 complete -c shopcast -n '__shopcast_at shopcast/go-live' -l ca-file -r -F -d 'Trust this PEM certificate authority for rtmps:// (default: the system store)'
@@ -137,6 +138,7 @@ complete -c shopcast -n '__shopcast_at shopcast/cue' -a 'stock' -d 'Set a produc
 complete -c shopcast -n '__shopcast_at shopcast/cue' -a 'sold-out' -d 'Mark a product sold out (stock 0): its card shows SOLD OUT on the next frame'
 complete -c shopcast -n '__shopcast_at shopcast/cue' -a 'banner' -d 'Show a banner now (until cleared, or --for), or clear every banner (--clear)'
 complete -c shopcast -n '__shopcast_at shopcast/cue' -a 'slate' -d 'Put the holding slate up for a break, or take it down (--off)'
+complete -c shopcast -n '__shopcast_at shopcast/cue' -a 'chat' -d 'Moderate the chat column: approve a held message, hide one, pin one above the column, or unpin'
 complete -c shopcast -n '__shopcast_at shopcast/cue' -a 'events' -d 'Print the show\'s live events as JSON lines on stdout until the show ends'
 complete -c shopcast -n '__shopcast_at shopcast/cue' -s h -l help -d 'Show this help and exit'
 
@@ -219,6 +221,13 @@ complete -c shopcast -n '__shopcast_at shopcast/cue/slate' -l token-file -r -F -
 complete -c shopcast -n '__shopcast_at shopcast/cue/slate' -l json -d 'Print the show\'s answer as JSON on stdout'
 complete -c shopcast -n '__shopcast_at shopcast/cue/slate' -s h -l help -d 'Show this help and exit'
 
+# shopcast cue chat
+complete -c shopcast -n '__shopcast_at shopcast/cue/chat' -F
+complete -c shopcast -n '__shopcast_at shopcast/cue/chat' -l control -x -d 'Where the show\'s control API listens, as given to go-live --control (default: SHOPCAST_CONTROL)'
+complete -c shopcast -n '__shopcast_at shopcast/cue/chat' -l token-file -r -F -d 'The control token (mode 0600); default SHOPCAST_CONTROL_TOKEN, else $XDG_CONFIG_HOME/shopcast/keys/control if it exists'
+complete -c shopcast -n '__shopcast_at shopcast/cue/chat' -l json -d 'Print the show\'s answer as JSON on stdout'
+complete -c shopcast -n '__shopcast_at shopcast/cue/chat' -s h -l help -d 'Show this help and exit'
+
 # shopcast cue events
 complete -c shopcast -n '__shopcast_at shopcast/cue/events' -l control -x -d 'Where the show\'s control API listens, as given to go-live --control (default: SHOPCAST_CONTROL)'
 complete -c shopcast -n '__shopcast_at shopcast/cue/events' -l token-file -r -F -d 'The control token (mode 0600); default SHOPCAST_CONTROL_TOKEN, else $XDG_CONFIG_HOME/shopcast/keys/control if it exists'
@@ -249,4 +258,5 @@ complete -c shopcast -n '__shopcast_at help/cue' -a 'stock' -d 'Set a product\'s
 complete -c shopcast -n '__shopcast_at help/cue' -a 'sold-out' -d 'Mark a product sold out (stock 0): its card shows SOLD OUT on the next frame'
 complete -c shopcast -n '__shopcast_at help/cue' -a 'banner' -d 'Show a banner now (until cleared, or --for), or clear every banner (--clear)'
 complete -c shopcast -n '__shopcast_at help/cue' -a 'slate' -d 'Put the holding slate up for a break, or take it down (--off)'
+complete -c shopcast -n '__shopcast_at help/cue' -a 'chat' -d 'Moderate the chat column: approve a held message, hide one, pin one above the column, or unpin'
 complete -c shopcast -n '__shopcast_at help/cue' -a 'events' -d 'Print the show\'s live events as JSON lines on stdout until the show ends'

@@ -114,6 +114,18 @@ final class ControlAPI: @unchecked Sendable {
         Route(method: .POST, path: ["v1", "chat"], open: false) { api, request, _, reply in
             reply(try api.postChat(request.body))
         },
+        Route(method: .POST, path: ["v1", "chat", "{id}", "approve"], open: false) { api, request, p, reply in
+            _ = try CommandRequest(request.body, allowed: [])
+            reply(try api.take(.approve(id: p["id"]!), id: p["id"]!))
+        },
+        Route(method: .POST, path: ["v1", "chat", "{id}", "pin"], open: false) { api, request, p, reply in
+            _ = try CommandRequest(request.body, allowed: [])
+            reply(try api.take(.pin(id: p["id"]!), id: p["id"]!))
+        },
+        Route(method: .DELETE, path: ["v1", "chat", "pin"], open: false) { api, request, _, reply in
+            _ = try CommandRequest(request.body, allowed: [])
+            reply(try api.take(.unpin, id: nil))
+        },
         Route(method: .DELETE, path: ["v1", "chat", "{id}"], open: false) { api, request, p, reply in
             _ = try CommandRequest(request.body, allowed: [])
             reply(try api.take(.delete(id: p["id"]!), id: p["id"]!))
@@ -209,9 +221,9 @@ final class ControlAPI: @unchecked Sendable {
         }
     }
 
-    private func take(_ event: ChatEvent, id: String) throws -> ControlAnswer {
+    private func take(_ event: ChatEvent, id: String?) throws -> ControlAnswer {
         guard show.receive(event) else { throw APIError(.serviceUnavailable, "the show is ending, or too much chat is waiting for a frame") }
-        return ControlResponse.json(.accepted, .object([("accepted", .bool(true)), ("chat", .string(id))]))
+        return ControlResponse.json(.accepted, .object([("accepted", .bool(true))] + (id.map { [("chat", .string($0))] } ?? [])))
     }
 
     private static func field(of problem: ChatLine.Problem) -> String {

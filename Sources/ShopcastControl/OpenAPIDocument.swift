@@ -277,6 +277,50 @@ enum OpenAPIDocument {
         }
       }
     },
+    "/v1/chat/{id}/approve": {
+      "post": {
+        "summary": "Put a held message on screen (go-live --chat-hold).",
+        "operationId": "approveChat",
+        "parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "string", "minLength": 1}}],
+        "requestBody": {"required": false, "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Empty"}}}},
+        "responses": {
+          "202": {"$ref": "#/components/responses/ChatTaken"},
+          "400": {"$ref": "#/components/responses/BadRequest"},
+          "401": {"$ref": "#/components/responses/Unauthorized"},
+          "413": {"$ref": "#/components/responses/TooLarge"},
+          "503": {"$ref": "#/components/responses/Unavailable"}
+        }
+      }
+    },
+    "/v1/chat/{id}/pin": {
+      "post": {
+        "summary": "Pin a message above the chat column until unpinned: the question the host answers.",
+        "operationId": "pinChat",
+        "parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "string", "minLength": 1}}],
+        "requestBody": {"required": false, "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Empty"}}}},
+        "responses": {
+          "202": {"$ref": "#/components/responses/ChatTaken"},
+          "400": {"$ref": "#/components/responses/BadRequest"},
+          "401": {"$ref": "#/components/responses/Unauthorized"},
+          "413": {"$ref": "#/components/responses/TooLarge"},
+          "503": {"$ref": "#/components/responses/Unavailable"}
+        }
+      }
+    },
+    "/v1/chat/pin": {
+      "delete": {
+        "summary": "Unpin the pinned chat message.",
+        "operationId": "unpinChat",
+        "requestBody": {"required": false, "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Empty"}}}},
+        "responses": {
+          "202": {"$ref": "#/components/responses/ChatTaken"},
+          "400": {"$ref": "#/components/responses/BadRequest"},
+          "401": {"$ref": "#/components/responses/Unauthorized"},
+          "413": {"$ref": "#/components/responses/TooLarge"},
+          "503": {"$ref": "#/components/responses/Unavailable"}
+        }
+      }
+    },
     "/v1/chat/{id}": {
       "delete": {
         "summary": "Take a chat message off the screen (a moderator's deletion), by the id it was posted with.",
@@ -346,7 +390,7 @@ enum OpenAPIDocument {
         "properties": {
           "author": {"type": "string", "minLength": 1, "maxLength": 100},
           "text": {"type": "string", "maxLength": 1000},
-          "id": {"type": "string", "maxLength": 128},
+          "id": {"type": "string", "minLength": 1, "maxLength": 128, "description": "The message's own id, for approving, pinning or deleting it later; without one, the API makes one (api#N)."},
           "kind": {"type": "string", "enum": ["comment", "tip", "purchase"]},
           "amount": {"oneOf": [{"type": "number", "exclusiveMinimum": true, "minimum": 0, "maximum": 999999999}, {"type": "string", "pattern": "^[0-9]{1,9}(\\.[0-9]{1,4})?$"}], "description": "A tip's amount; give currency with it."},
           "currency": {"type": "string", "pattern": "^[A-Za-z]{3}$", "description": "ISO 4217, e.g. EUR."},
@@ -354,8 +398,8 @@ enum OpenAPIDocument {
         }
       },
       "ChatTaken": {
-        "type": "object", "required": ["accepted", "chat"],
-        "properties": {"accepted": {"type": "boolean"}, "chat": {"type": "string"}, "reason": {"type": "string"}}
+        "type": "object", "required": ["accepted"],
+        "properties": {"accepted": {"type": "boolean"}, "chat": {"type": "string", "minLength": 1, "description": "The message's id (absent for an unpin)."}, "reason": {"type": "string"}}
       },
       "Overrides": {
         "type": "object", "additionalProperties": false,

@@ -103,4 +103,50 @@ final class GoLiveChatTests: EndToEndTestCase {
             XCTAssertFalse(text.contains("Nobody") || text.contains("Big"), "a bad line reached the picture: \(text)")
         }
     }
+
+    /// --chat-hold: nothing airs until the producer approves it with `shopcast cue chat`; a
+    /// pinned question sits above the column.
+    func testHeldChatAirsOnlyOnceApprovedAndAPinnedQuestionSitsOnTop() throws {
+        let input = try makeFlatClip("flat.mp4", size: "1280x720", seconds: 10)
+        let manifest = path("show.yaml")
+        try """
+        show: {title: Chat, currency: EUR}
+        products: {scarf: {name: Silk scarf, price: 40}}
+        offers: [{product: scarf, at: 0s, for: 30s}]
+        chat: {seconds: 20s}
+        """.write(to: manifest, atomically: true, encoding: .utf8)
+        let feed = path("chat.jsonl")
+        FileManager.default.createFile(atPath: feed.path, contents: nil)
+        let events = EventsFile(url: path("events.jsonl"))
+        let output = path("show.mkv")
+        let port = try FreePort.tcp()
+        let run = try launchShopcast(["go-live", "-i", input.path, "-m", manifest.path, "--chat", "jsonl:" + feed.path, "--chat-hold",
+                                      "--control", "\(port)", "--duration", "7s", "--encoder-speed", "ultrafast", "-t", output.path,
+                                      "--events", events.url.path])
+        XCTAssertTrue(run.waitUntil(timeout: 20) { !events.named("stream.started").isEmpty }, run.summary)
+        let writer = try FileHandle(forWritingTo: feed)
+        for (id, author, text) in [("q1", "Giulia", "Which sizes are left"), ("h1", "Spammer", "unapproved words"), ("a1", "Marco", "Lovely colour")] {
+            writer.write(Data(#"{"id":"\#(id)","author":"\#(author)","text":"\#(text)"}"#.utf8 + [0x0A]))
+        }
+        try writer.close()
+        func cue(_ words: [String]) throws {
+            let answer = try runShopcast(["cue", "chat"] + words + ["--control", "\(port)"], timeout: 15)
+            XCTAssertEqual(exitStatus(answer), 0, answer.summary)
+        }
+        // The producer sees what waits (chat.held) and approves by id.
+        XCTAssertTrue(run.waitUntil(timeout: 5) { events.named("chat.held").count >= 3 }, events.text)
+        try cue(["approve", "a1"])
+        try cue(["pin", "q1"])
+        XCTAssertTrue(run.waitUntil(timeout: 5) { !events.named("chat.pinned").isEmpty }, events.text)
+        let pinnedAt = try XCTUnwrap(events.named("chat.pinned").first?.number("stream_time"))
+        XCTAssertNotNil(run.waitForExit(timeout: 30), run.summary)
+        XCTAssertEqual(exitStatus(run), 0, run.summary)
+
+        let at = pinnedAt + 0.3
+        let top = try CardReader.text(of: output, at: at, box: PixelRect(x: 790, y: 90, width: 440, height: 90), threshold: 100, work: work)
+        let column = try CardReader.text(of: output, at: at, box: PixelRect(x: 790, y: 80, width: 440, height: 610), threshold: 100, work: work)
+        XCTAssertTrue(top.contains("Giulia") && top.contains("sizes"), "the pinned question is not at the top: \(top)")
+        XCTAssertTrue(column.contains("Marco") && column.contains("colour"), "the approved message did not air: \(column)")
+        XCTAssertFalse(column.contains("Spammer") || column.contains("unapproved"), "a held message aired: \(column)")
+    }
 }

@@ -95,3 +95,38 @@ final class ChatSectionTests: XCTestCase {
         ])
     }
 }
+
+/// `--chat-hold`, approvals and the pinned question.
+final class ChatModerationTests: XCTestCase {
+    func say(_ id: String, _ login: String = "a") -> ChatEvent {
+        .message(ChatMessage(id: id, author: login, login: login, text: "words of \(id)", source: "t"))
+    }
+
+    func testHeldMessagesWaitForApprovalAndAPinStaysUntilUnpinned() {
+        var board = ChatBoard(settings: ChatSettings(lines: 4, seconds: 8, perSecond: 2, hold: true))
+        XCTAssertEqual(board.receive(say("1"), at: 0).count, 1, "chat.held, for the producer to approve it by id")
+        XCTAssertEqual(board.receive(say("2"), at: 0.1).count, 1)
+        XCTAssertEqual(board.held.map(\.id), ["1", "2"])
+        XCTAssertTrue(board.shown.isEmpty, "held messages stay off the screen")
+        _ = board.receive(.approve(id: "2"), at: 1)
+        XCTAssertEqual(board.shown.map(\.id), ["2"])
+        XCTAssertTrue(board.receive(.approve(id: "nope"), at: 1.1).isEmpty)
+        // Pin a held one: it goes above the column and stays past the column's seconds.
+        _ = board.receive(.pin(id: "1"), at: 2)
+        XCTAssertEqual(board.pinned?.id, "1")
+        XCTAssertTrue(board.held.isEmpty)
+        _ = board.expire(at: 60)
+        XCTAssertEqual(board.pinned?.id, "1")
+        XCTAssertTrue(board.shown.isEmpty)
+        _ = board.receive(.unpin, at: 61)
+        XCTAssertNil(board.pinned)
+        // A ban takes a pinned message down too; the held queue is bounded.
+        _ = board.receive(say("3", "troll"), at: 62)
+        _ = board.receive(.pin(id: "3"), at: 63)
+        _ = board.receive(.clearUser(login: "troll"), at: 64)
+        XCTAssertNil(board.pinned)
+        for i in 0..<500 { _ = board.receive(say("f\(i)"), at: 70) }
+        XCTAssertEqual(board.held.count, ChatBoard.maxHeld)
+        XCTAssertEqual(board.held.last?.id, "f499")
+    }
+}

@@ -18,7 +18,7 @@ final class ChatLayoutTests: XCTestCase {
                 let theme = try OverlayTheme(fontFamily: nil, accent: nil, position: position.rawValue)
                 let renderer = try OverlayRenderer(frameWidth: w, frameHeight: h, theme: theme)
                 let side: ChatPosition = [.topRight, .bottomRight].contains(position) ? .left : .right
-                let content = ChatContent(entries: hostile, side: side, cardPosition: position)
+                let content = ChatContent(entries: hostile, pinned: hostile[2], side: side, cardPosition: position)
                 let chat = try renderer.chatPainter(content)
                 for banner in [false, true] {
                     let card = try renderer.cardPainter(OverlayFixtures.scarf(), belowBanner: banner).frames.card

@@ -16,6 +16,7 @@ struct GoLiveOptions {
     /// `--chat` sources, with the words given.
     var chat: [(spec: ChatSourceSpec, name: String)] = []
     var chatLog: String?
+    var chatHold = false
     var events: String?
     var quiet: Bool
     var verbose: Bool
@@ -117,6 +118,7 @@ struct GoLiveOptions {
             chat.append((spec, text))
         }
         chatLog = p.value("chat-log")
+        chatHold = p.has("chat-hold")
         if chatLog != nil, chat.isEmpty, p.value("control") == nil {
             throw UsageError("--chat-log keeps what --chat sources or the control API send: give one of them", command: command)
         }

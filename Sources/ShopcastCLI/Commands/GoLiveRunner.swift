@@ -71,7 +71,8 @@ enum GoLiveRunner {
         var compositor: FrameCompositor?
         var journal: ShowJournal?
         if manifest != nil || options.control != nil || options.journal != nil || !options.chat.isEmpty {
-            let showManifest = manifest ?? Manifest.empty(folder: context.currentDirectory)
+            var showManifest = manifest ?? Manifest.empty(folder: context.currentDirectory)
+            showManifest.chat.settings.hold = options.chatHold
             journal = try options.journal.map {
                 try ShowJournal(path: $0, currentDirectory: context.currentDirectory, showTitle: showManifest.show.title)
             }

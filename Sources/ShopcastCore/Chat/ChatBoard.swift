@@ -14,6 +14,8 @@ public struct ShownChat: Sendable, Equatable {
 /// Why an entry left the screen.
 public enum ChatHideReason: String, Sendable {
     case expired, deleted, cleared, pushed
+    /// Moved up to the pinned place.
+    case pinned
 }
 
 /// The chat column's rules, from the manifest's `chat:` section.
@@ -24,11 +26,14 @@ public struct ChatSettings: Sendable, Equatable {
     public var seconds = 8.0
     /// New entries a second that may reach the screen; the rest are counted, not shown.
     public var perSecond = 2.0
+    /// `--chat-hold`: nothing goes on screen until the producer approves it.
+    public var hold = false
 
-    public init(lines: Int = 4, seconds: Double = 8, perSecond: Double = 2) {
+    public init(lines: Int = 4, seconds: Double = 8, perSecond: Double = 2, hold: Bool = false) {
         self.lines = lines
         self.seconds = seconds
         self.perSecond = perSecond
+        self.hold = hold
     }
 }
 
@@ -40,6 +45,13 @@ public struct ChatSettings: Sendable, Equatable {
 public struct ChatBoard: Sendable {
     public let settings: ChatSettings
     public private(set) var shown: [ShownChat] = []
+    /// The pinned entry, above the column until unpinned.
+    public private(set) var pinned: ShownChat?
+    /// Held for approval (`hold`), newest last; at most `maxHeld`, the oldest dropped.
+    public private(set) var held: [ChatMessage] = []
+    public static let maxHeld = 200
+    /// Recent messages by id, for pinning one that has left the screen.
+    private var recent: [ChatMessage] = []
     private var admitted: [Double] = []
     /// Messages not shown because of the rate limit, since the start.
     public private(set) var flooded = 0
@@ -53,6 +65,13 @@ public struct ChatBoard: Sendable {
         var changes: [Change] = []
         switch event {
         case .message(let message):
+            remember(message)
+            if settings.hold {
+                held.append(message)
+                if held.count > Self.maxHeld { held.removeFirst(held.count - Self.maxHeld) }
+                // The producer hears of it (events, the API's stream) to approve it by id.
+                return [(t, .chatHeld(ShownChat(message: message, start: t, end: t, count: 1)))]
+            }
             let key = Self.key(message.text)
             if !key.isEmpty, message.kind == .comment, !message.isTip,
                let i = shown.firstIndex(where: { $0.message.kind == .comment && !$0.message.isTip && Self.key($0.message.text) == key }) {
@@ -66,21 +85,51 @@ public struct ChatBoard: Sendable {
                 return []
             }
             admitted.append(t)
-            let stay = settings.seconds * (message.isTip || message.kind == .purchase ? 2 : 1)
-            let entry = ShownChat(message: message, start: t, end: t + stay, count: 1)
-            shown.append(entry)
-            changes.append((t, .chatShown(entry)))
-            while shown.count > settings.lines {
-                changes.append((t, .chatHidden(shown.removeFirst(), reason: .pushed)))
-            }
+            put(message, at: t, into: &changes)
         case .delete(let id):
+            held.removeAll { $0.id == id }
             hide(at: t, reason: .deleted, into: &changes) { $0.message.id == id }
+            if pinned?.id == id { changes.append((t, .chatUnpinned(pinned!))); pinned = nil }
+        case .approve(let id):
+            // The producer's choice: past the flood rule, once.
+            guard let i = held.firstIndex(where: { $0.id == id }) else { return [] }
+            put(held.remove(at: i), at: t, into: &changes)
+        case .pin(let id):
+            guard let message = shown.first(where: { $0.id == id })?.message ?? held.first(where: { $0.id == id }) ?? recent.first(where: { $0.id == id }) else { return [] }
+            if let old = pinned { changes.append((t, .chatUnpinned(old))) }
+            held.removeAll { $0.id == id }
+            hide(at: t, reason: .pinned, into: &changes) { $0.message.id == id }
+            let entry = ShownChat(message: message, start: t, end: .infinity, count: 1)
+            pinned = entry
+            changes.append((t, .chatPinned(entry)))
+        case .unpin:
+            if let old = pinned { changes.append((t, .chatUnpinned(old))) }
+            pinned = nil
         case .clearUser(let login):
+            held.removeAll { $0.login == login }
             hide(at: t, reason: .cleared, into: &changes) { $0.message.login == login }
+            if let p = pinned, p.message.login == login { changes.append((t, .chatUnpinned(p))); pinned = nil }
         case .clearAll:
+            held.removeAll()
             hide(at: t, reason: .cleared, into: &changes) { _ in true }
+            if let p = pinned { changes.append((t, .chatUnpinned(p))); pinned = nil }
         }
         return changes
+    }
+
+    private mutating func put(_ message: ChatMessage, at t: Double, into changes: inout [Change]) {
+        let stay = settings.seconds * (message.isTip || message.kind == .purchase ? 2 : 1)
+        let entry = ShownChat(message: message, start: t, end: t + stay, count: 1)
+        shown.append(entry)
+        changes.append((t, .chatShown(entry)))
+        while shown.count > settings.lines {
+            changes.append((t, .chatHidden(shown.removeFirst(), reason: .pushed)))
+        }
+    }
+
+    private mutating func remember(_ message: ChatMessage) {
+        recent.append(message)
+        if recent.count > 50 { recent.removeFirst(recent.count - 50) }
     }
 
     /// Entries whose time is up by `t` leave.

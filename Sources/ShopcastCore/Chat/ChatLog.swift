@@ -20,6 +20,9 @@ public enum ChatLog {
         case .delete(let id): fields.append(("delete", .string(id)))
         case .clearUser(let login): fields.append(("clear_user", .string(login)))
         case .clearAll: fields.append(("clear", .bool(true)))
+        case .approve(let id): fields.append(("approve", .string(id)))
+        case .pin(let id): fields.append(("pin", .string(id)))
+        case .unpin: fields.append(("unpin", .bool(true)))
         }
         return JSONValue.object(fields).rendered
     }
@@ -48,6 +51,12 @@ public enum ChatLog {
                 out.append((offset, .clearUser(login: login)))
             } else if object["clear"] != nil {
                 out.append((offset, .clearAll))
+            } else if let id = object["approve"] as? String {
+                out.append((offset, .approve(id: id)))
+            } else if let id = object["pin"] as? String {
+                out.append((offset, .pin(id: id)))
+            } else if object["unpin"] != nil {
+                out.append((offset, .unpin))
             } else {
                 throw ShopcastError(.badData, "\(path):\(i + 1): not a shopcast chat log line")
             }

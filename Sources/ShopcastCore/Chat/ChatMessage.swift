@@ -53,4 +53,10 @@ public enum ChatEvent: Sendable, Equatable {
     case clearUser(login: String)
     /// The whole chat cleared (CLEARCHAT without a user).
     case clearAll
+    /// The producer's moderation: a held message goes on screen (`--chat-hold`).
+    case approve(id: String)
+    /// The producer pins a message (on screen or held) above the column until unpinned: the
+    /// question the host is answering.
+    case pin(id: String)
+    case unpin
 }

@@ -80,7 +80,7 @@ public final class EventEncoder: @unchecked Sendable {
         case .bannerStarted(let b), .bannerEnded(let b):
             show()
             fields += [("banner", .string(b.id)), ("text", .string(b.text)), ("starts_at", wall(b.start)), ("ends_at", wall(b.end))]
-        case .chatShown(let entry):
+        case .chatShown(let entry), .chatHeld(let entry), .chatPinned(let entry), .chatUnpinned(let entry):
             fields += Self.chatFields(entry)
         case let .chatHidden(entry, reason):
             fields += Self.chatFields(entry) + [("reason", .string(reason.rawValue))]

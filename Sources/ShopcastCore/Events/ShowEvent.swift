@@ -18,6 +18,10 @@ public enum ShowEvent: Sendable {
     /// A viewer's comment, tip or purchase came on screen (the flood control let it through).
     case chatShown(ShownChat)
     case chatHidden(ShownChat, reason: ChatHideReason)
+    /// Held for the producer's approval (`--chat-hold`).
+    case chatHeld(ShownChat)
+    case chatPinned(ShownChat)
+    case chatUnpinned(ShownChat)
     /// A command the director applied (`origin` says who sent it: api, journal …).
     case commandApplied(ShowCommand, origin: String)
     case commandRefused(ShowCommand, origin: String, reason: String)
@@ -71,6 +75,9 @@ public enum ShowEvent: Sendable {
         case .bannerEnded: return "banner.end"
         case .chatShown: return "chat.shown"
         case .chatHidden: return "chat.hidden"
+        case .chatHeld: return "chat.held"
+        case .chatPinned: return "chat.pinned"
+        case .chatUnpinned: return "chat.unpinned"
         case .commandApplied: return "command.applied"
         case .commandRefused: return "command.refused"
         case .showResumed: return "show.resumed"

@@ -27,6 +27,8 @@ public struct ChatContent: Equatable, Sendable {
     }
 
     public var entries: [Entry]
+    /// Pinned above the column until unpinned.
+    public var pinned: Entry?
     public var side: ChatPosition
     /// Text size factor (manifest `chat.size`).
     public var size: Double
@@ -35,9 +37,10 @@ public struct ChatContent: Equatable, Sendable {
     /// Where the product card sits: the column keeps clear of it.
     public var cardPosition: OverlayTheme.Position
 
-    public init(entries: [Entry], side: ChatPosition, size: Double = 1, bought: String = "bought",
+    public init(entries: [Entry], pinned: Entry? = nil, side: ChatPosition, size: Double = 1, bought: String = "bought",
                 cardPosition: OverlayTheme.Position = .bottomLeft) {
         self.entries = entries
+        self.pinned = pinned
         self.side = side
         self.size = size
         self.bought = bought
@@ -54,9 +57,11 @@ struct ChatPainter {
     let region: Rect
     let bounds: Rect
     private let placed: [(box: Rect, text: TextLayout, fill: RGBAColor, ink: RGBAColor)]
+    private var pinnedBox: (box: Rect, text: TextLayout)?
+    private let palette: OverlayPalette
     private let metrics: OverlayMetrics
-    /// Laid-out texts, oldest first, for tests.
-    var texts: [TextLayout] { placed.map(\.text) }
+    /// Laid-out texts, oldest first (the pinned one first of all), for tests.
+    var texts: [TextLayout] { (pinnedBox.map { [$0.text] } ?? []) + placed.map(\.text) }
 
     /// The space the product card may take, reserved whatever card is up, so that the column
     /// never moves when an offer comes or goes.
@@ -87,6 +92,20 @@ struct ChatPainter {
         let textWidth = max(u(40), region.width - 2 * pad)
         var boxes: [(Rect, TextLayout, RGBAColor, RGBAColor)] = []
         var bottom = region.maxY
+        var top = region.minY
+        // The pinned message first, at the top of the region, in the accent's outline colours.
+        if let pin = content.pinned {
+            let style = TextStyle(family: theme.fontFamily, weight: 600, size: u(18) * content.size,
+                                  lead: (("📌 " + pin.author).utf8.count, palette.accentText))
+            let text = try TextLayout("📌 " + pin.author + "  " + pin.text, style: style, context: context, width: textWidth, maxLines: 2)
+            let height = text.size.height + 2 * pad
+            if top + height <= bottom {
+                let width = min(region.width, text.size.width + 2 * pad)
+                let x = content.side == .right && !metrics.isPortrait ? region.maxX - width : region.minX
+                pinnedBox = (Rect(x: x, y: top, width: width, height: height), text)
+                top += height + gap
+            }
+        }
         for entry in content.entries.reversed() {
             var lead = entry.author
             var body: String
@@ -107,19 +126,28 @@ struct ChatPainter {
                                   lead: (lead.utf8.count, nameColor))
             let text = try TextLayout(lead + body, style: style, context: context, width: textWidth, maxLines: 2)
             let height = text.size.height + 2 * pad
-            guard bottom - height >= region.minY else { break }
+            guard bottom - height >= top else { break }
             let width = min(region.width, text.size.width + 2 * pad)
             let x = content.side == .right && !metrics.isPortrait ? region.maxX - width : region.minX
             boxes.append((Rect(x: x, y: bottom - height, width: width, height: height), text, fill, ink))
             bottom -= height + gap
         }
         placed = boxes.reversed().map { (box: $0.0, text: $0.1, fill: $0.2, ink: $0.3) }
-        let used = placed.reduce(Rect?.none) { r, p in r.map { $0.union(p.box) } ?? p.box } ?? Rect(x: region.minX, y: region.maxY, width: 0, height: 0)
+        self.palette = palette
+        let boxesUsed = placed.map(\.box) + (pinnedBox.map { [$0.box] } ?? [])
+        let used = boxesUsed.reduce(Rect?.none) { r, b in r.map { $0.union(b) } ?? b } ?? Rect(x: region.minX, y: region.maxY, width: 0, height: 0)
         bounds = used.inset(by: -u(6))
     }
 
     func paint(on canvas: Canvas) {
         let u = metrics.u
+        if let (box, text) = pinnedBox {
+            canvas.shadow(under: box, radius: u(10), spread: u(5), opacity: 0.45)
+            canvas.fill(box, radius: u(10), color: palette.cardTop.withAlpha(0.95))
+            canvas.stroke(box.inset(by: u(1)), radius: u(10), color: palette.accentText, lineWidth: u(2))
+            canvas.draw(text, x: box.minX + (box.width - text.size.width) / 2, y: box.minY + (box.height - text.size.height) / 2,
+                        color: palette.primaryText)
+        }
         for p in placed {
             canvas.shadow(under: p.box, radius: u(10), spread: u(4), opacity: 0.35)
             canvas.fill(p.box, radius: u(10), color: p.fill)

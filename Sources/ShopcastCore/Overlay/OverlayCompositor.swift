@@ -49,7 +49,7 @@ public final class OverlayCompositor {
         } else {
             banner = nil
         }
-        if let c = scene.chat, !c.entries.isEmpty {
+        if let c = scene.chat, !(c.entries.isEmpty && c.pinned == nil) {
             if chat?.0 != c { chat = (c, try prepare(renderer.render(c))) }
         } else {
             chat = nil

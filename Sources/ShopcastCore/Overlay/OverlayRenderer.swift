@@ -58,7 +58,7 @@ public final class OverlayRenderer {
         if let slate = scene.slate { layers.append(try render(slate)) }
         if let card = scene.card { layers.append(try render(card, belowBanner: scene.banner != nil)) }
         if let banner = scene.banner { layers.append(try render(banner)) }
-        if let chat = scene.chat, !chat.entries.isEmpty { layers.append(try render(chat)) }
+        if let chat = scene.chat, !(chat.entries.isEmpty && chat.pinned == nil) { layers.append(try render(chat)) }
         return layers
     }
 

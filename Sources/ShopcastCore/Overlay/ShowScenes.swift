@@ -38,15 +38,15 @@ public final class ShowScenes {
         }
         let live = state.offer.map { self.card(for: $0, units: state.units(of: $0.product.id), remaining: state.remaining) }
         let top = state.banners.last.map { BannerContent(text: $0.text) }
-        return OverlayScene(card: live, banner: top, chat: chat(state.chat))
+        return OverlayScene(card: live, banner: top, chat: chat(state.chat, pinned: state.chatPinned))
     }
 
     /// The chat column for the entries on screen; nil when there are none.
-    public func chat(_ shown: [ShownChat]) -> ChatContent? {
-        guard !shown.isEmpty else { return nil }
+    public func chat(_ shown: [ShownChat], pinned: ShownChat? = nil) -> ChatContent? {
+        guard !shown.isEmpty || pinned != nil else { return nil }
         let position = manifest.theme.position
         let side = manifest.chat.position ?? ([.topRight, .bottomRight].contains(position) ? .left : .right)
-        let entries = shown.map { entry -> ChatContent.Entry in
+        func entry(_ entry: ShownChat) -> ChatContent.Entry {
             let m = entry.message
             var amount: String?
             if let value = m.amount, let code = m.currency, let currency = Currency(code: code) {
@@ -57,7 +57,7 @@ public final class ShowScenes {
             return ChatContent.Entry(id: m.id, author: m.author, color: m.color, text: m.text, kind: m.kind, amount: amount,
                                      count: entry.count)
         }
-        return ChatContent(entries: entries, side: side, size: manifest.chat.size, bought: words.bought,
+        return ChatContent(entries: shown.map(entry), pinned: pinned.map(entry), side: side, size: manifest.chat.size, bought: words.bought,
                            cardPosition: OverlayTheme.Position(rawValue: position.rawValue) ?? .bottomLeft)
     }
 

@@ -442,6 +442,7 @@ public final class ShowDirector {
                               next: (pending ?? nextSlot(from: cursor)).map { timeline.offers[$0] }, over: over)
         state.slate = slateUp && !over
         state.chat = chat.shown
+        state.chatPinned = chat.pinned
         return state
     }
 }

@@ -64,8 +64,9 @@ public struct ShowState: Sendable {
     public let over: Bool
     /// The producer put the holding slate up (a break): it covers the picture until taken down.
     public var slate = false
-    /// The chat column, oldest first.
+    /// The chat column, oldest first, and the pinned entry above it.
     public var chat: [ShownChat] = []
+    public var chatPinned: ShownChat?
 
     /// Units left of a product, nil when its stock is not counted.
     public func units(of product: String) -> Int? { stock[product] }
@@ -84,6 +85,7 @@ public struct ShowState: Sendable {
         var state = ShowState(version: version, offset: t, offer: offer, stock: stock, banners: banners, next: next, over: over)
         state.slate = slate
         state.chat = chat
+        state.chatPinned = chatPinned
         return state
     }
 }

@@ -14,7 +14,7 @@ enum CueCommand {
             ]),
         children: [
             statusCommand, offerCommand, nextCommand, endCommand, extendCommand, shortenCommand, stockCommand,
-            soldOutCommand, bannerCommand, slateCommand, eventsCommand,
+            soldOutCommand, bannerCommand, slateCommand, chatCommand, eventsCommand,
         ])
 
     private static func spec(_ name: String, _ summary: String, operands: String = "", options: [OptionSpec] = [],
@@ -184,6 +184,30 @@ enum CueCommand {
         if let length = p.value("for") { fields.append(("for", .seconds(try CueClient.seconds(length, option: "--for", command: name)))) }
         let client = try CueClient(p, context: context, command: name)
         return try client.apply("POST", "/v1/banners", body: .object(fields)) { _ in "banner: \(text)" }
+    }
+
+    static let chatCommand = Command(spec(
+        "chat", "Moderate the chat column: approve a held message, hide one, pin one above the column, or unpin.",
+        operands: "approve|hide|pin ID | unpin",
+        discussion: ["IDs are in the chat.shown events (\"chat\") and the chat log: Twitch's message ids, a bridge's own, or SOURCE#N. With go-live --chat-hold nothing reaches the screen until approved here. A pinned message (the question the host is answering) stays above the column until unpinned or replaced by another pin."],
+        examples: [("shopcast cue chat pin 94e6c7ff-bf98-4faa-af5d-7ad633a158a9", "Pin the question the host answers now."),
+                   ("shopcast cue chat hide jsonl:chat.jsonl#12", "Take one message off the screen.")])) { p, context in
+        let name = "cue chat"
+        guard let action = p.operands.first else { throw UsageError("give approve ID, hide ID, pin ID or unpin", command: name) }
+        let request: (method: String, path: String)
+        switch action {
+        case "unpin":
+            _ = try operand(p, "", command: name, count: 1)
+            request = ("DELETE", "/v1/chat/pin")
+        case "approve", "hide", "pin":
+            let id = try operand(p, "\(action) and the message's ID", command: name, count: 2)[1]
+            let segment = CueClient.segment(id)
+            request = action == "hide" ? ("DELETE", "/v1/chat/\(segment)") : ("POST", "/v1/chat/\(segment)/\(action)")
+        default:
+            throw UsageError("'\(action)' is not approve, hide, pin or unpin", command: name)
+        }
+        let client = try CueClient(p, context: context, command: name)
+        return try client.apply(request.method, request.path) { _ in "chat: \(action) sent" }
     }
 
     static let slateCommand = Command(spec(
