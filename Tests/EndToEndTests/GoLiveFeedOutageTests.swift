@@ -38,6 +38,17 @@ final class GoLiveFeedOutageTests: EndToEndTestCase {
         XCTAssertFalse(events.named("input.connected").isEmpty, events.text)
         let pictures = try Thumbnails.decode(output, work: work)
         assertContinuous(pictures, seconds: 20)
+        // The recording itself: the dark slate's stretch, and the frozen picture before it.
+        let dark = pictures.times.indices.filter { pictures.mean($0) < 60 }
+        let slateSeconds = Double(dark.count) / 30
+        XCTAssertLessThanOrEqual(slateSeconds, outage + 3, "the recording shows \(slateSeconds) s of slate for a \(outage) s outage")
+        XCTAssertGreaterThan(slateSeconds, outage - 3, "the recording shows only \(slateSeconds) s of slate for a \(outage) s outage")
+        if let firstDark = dark.first {
+            var frozen = 0
+            var i = firstDark - 1
+            while i > 0, pictures.difference(i, i - 1) < 0.1 { frozen += 1; i -= 1 }
+            XCTAssertLessThanOrEqual(Double(frozen) / 30, 2.2, "the picture froze \(Double(frozen) / 30) s before the slate")
+        }
         // From the feed's loss to the slate: at most the feed's delay and the stall second.
         let lostAt = try XCTUnwrap(events.named("input.lost").first?.number("stream_time"))
         XCTAssertLessThanOrEqual((start.number("stream_time") ?? 99) - lostAt, 2.2, "a frozen picture too long before the slate")

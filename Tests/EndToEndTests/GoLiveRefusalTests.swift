@@ -34,5 +34,8 @@ final class GoLiveRefusalTests: EndToEndTestCase {
         XCTAssertEqual(told.count, 1, "the reason should be told once, not at every attempt:\n\(show.stderr)")
         XCTAssertTrue(show.stderr.contains("failed for good"), show.stderr)
         try assertDecodes(recording, "the recording")
+        // The ingest's own count of the refused publish attempts: five, and none after giving up.
+        let refusals = ingest.errorLog.components(separatedBy: "\n").filter { $0.contains("live: already publishing") }
+        XCTAssertEqual(refusals.count, 5, "the ingest refused \(refusals.count) attempts:\n\(refusals.joined(separator: "\n"))")
     }
 }

@@ -109,6 +109,9 @@ final class ControlAccessTests: EndToEndTestCase {
         // The token is never printed: not on stderr, not in the events.
         show.child.send(SIGTERM)
         XCTAssertEqual(show.child.waitForExit(timeout: 20), .exited(0), show.child.summary)
+        // What the metrics said, as the recording says it: pictures were encoded and kept.
+        let recorded = try probe(path("show.mkv"))
+        XCTAssertGreaterThan(recorded.videoPackets.count, 0, "the metrics counted frames the recording does not have")
         XCTAssertFalse(show.child.stderr.contains(token))
         XCTAssertFalse(try String(contentsOf: events, encoding: .utf8).contains(token))
         XCTAssertEqual(follower.waitForExit(timeout: 20), .exited(0), follower.summary)
