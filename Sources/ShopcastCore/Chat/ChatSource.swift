@@ -209,14 +209,7 @@ public final class ChatSourceReader: @unchecked Sendable {
                     throw ShopcastError(.unavailable, "cannot join \(endpoint.channel): \(message.parameters.last ?? message.command)")
                 default:
                     number += 1
-                    switch message.chatEvent(source: name, number: number) {
-                    case .message(let m)?:
-                        if let clean = filter.clean(m) { deliver(.message(clean)) }
-                    case let other?:
-                        deliver(other)
-                    case nil:
-                        break
-                    }
+                    if let event = message.chatEvent(source: name, number: number) { pass(event) }
                 }
             }
             // A line longer than IRCv3 allows (8 KB of tags, 512 bytes of the rest): dropped.
@@ -289,6 +282,12 @@ public final class ChatSourceReader: @unchecked Sendable {
         return position
     }
 
+    /// Hands an event on: a message only as the filter lets it air, anything else as it is.
+    private func pass(_ event: ChatEvent) {
+        guard case .message(let message) = event else { return deliver(event) }
+        if let clean = filter.clean(message) { deliver(.message(clean)) }
+    }
+
     private func handle(_ bytes: Data, overlong: Bool) {
         var trimmed = bytes
         if trimmed.last == 0x0D { trimmed.removeLast() }
@@ -297,10 +296,8 @@ public final class ChatSourceReader: @unchecked Sendable {
         let result: Result<ChatEvent, ChatLine.Problem> = overlong ? .failure(.tooLong(ChatLine.maxBytes + 1))
             : ChatLine.parse(trimmed, source: name, number: lines)
         switch result {
-        case .success(.message(let message)):
-            if let clean = filter.clean(message) { deliver(.message(clean)) }
-        case .success(let other):
-            deliver(other)
+        case .success(let event):
+            pass(event)
         case .failure(let problem):
             skipped += 1
             if !warned {

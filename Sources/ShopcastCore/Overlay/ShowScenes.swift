@@ -11,6 +11,8 @@ public final class ShowScenes {
     private let formatter: PriceFormatter?
     private let badgeFormat: Decimal.FormatStyle.Percent
     private let rightToLeft: Bool
+    /// Tips' currencies may differ from the show's: one formatter each, made on first use.
+    private var tipFormatters: [String: PriceFormatter] = [:]
 
     public init(manifest: Manifest) {
         self.manifest = manifest
@@ -50,7 +52,7 @@ public final class ShowScenes {
             let m = entry.message
             var amount: String?
             if let value = m.amount, let code = m.currency, let currency = Currency(code: code) {
-                amount = Money(value, currency).text(in: PriceFormatter(locale: manifest.show.locale, currency: currency))
+                amount = Money(value, currency).text(in: tipFormatter(currency))
             } else if let bits = m.bits {
                 amount = "\(bits) bits"
             }
@@ -59,6 +61,13 @@ public final class ShowScenes {
         }
         return ChatContent(entries: shown.map(entry), pinned: pinned.map(entry), side: side, size: manifest.chat.size, bought: words.bought,
                            cardPosition: OverlayTheme.Position(rawValue: position.rawValue) ?? .bottomLeft)
+    }
+
+    private func tipFormatter(_ currency: Currency) -> PriceFormatter {
+        if let known = tipFormatters[currency.code] { return known }
+        let made = PriceFormatter(locale: manifest.show.locale, currency: currency)
+        tipFormatters[currency.code] = made
+        return made
     }
 
     /// The holding slate, `seconds` into a break: "We'll be right back" in the show's language,
