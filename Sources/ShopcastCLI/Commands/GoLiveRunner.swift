@@ -120,10 +120,14 @@ enum GoLiveRunner {
         defer { signals.cancel() }
         let session = try LiveSession(config: config, events: bus)
         started.session = session
+        var chatLogFile: EventFile?
         if let path = options.chatLog, let show {
             let log = try EventFile(path: path, currentDirectory: context.currentDirectory)
             show.chatLog = { log.append($0) }
+            chatLogFile = log
         }
+        // The chat log is no sink of the bus: its last lines are written before the process ends.
+        defer { chatLogFile?.flush(timeout: 2) }
         // Viewers' chat: each source on a thread of its own, into the show between two frames.
         let chatFilter = (manifest?.chat ?? ChatSection()).filter()
         let chatReaders = show.map { show in
