@@ -24,7 +24,7 @@ _shopcast() {
     local commands= options= operands=0
     case $path in
         shopcast) commands='go-live schedule overlay cue help'; options='--version --help -h' ;;
-        shopcast/go-live) options='--input -i --to -t --manifest -m --loop --preset --size --fps --video-bitrate --audio-bitrate --keyint --encoder-speed --duration --retries --backup-input --chat --chat-hold --chat-log --hold-audio --ca-file --events --control --control-token-file --journal --webhook --webhook-secret-file --quiet -q --verbose -v --help -h' ;;
+        shopcast/go-live) options='--input -i --to -t --manifest -m --loop --preset --fit --crop-vertical --size --fps --video-bitrate --audio-bitrate --keyint --encoder-speed --duration --retries --backup-input --chat --chat-hold --chat-log --hold-audio --ca-file --events --control --control-token-file --journal --webhook --webhook-secret-file --quiet -q --verbose -v --help -h' ;;
         shopcast/schedule) commands='check plan now run cron'; options='--help -h' ;;
         shopcast/schedule/check) options='--json --quiet -q --help -h'; operands=1 ;;
         shopcast/schedule/plan) options='--start --json --help -h'; operands=1 ;;
@@ -77,6 +77,10 @@ _shopcast() {
             compopt -o filenames 2>/dev/null; mapfile -t COMPREPLY < <(compgen -f -- "$value") ;;
         "shopcast/go-live --preset")
             mapfile -t COMPREPLY < <(compgen -W '720p30 1080p30 480p30 vertical' -- "$value") ;;
+        "shopcast/go-live --fit")
+            mapfile -t COMPREPLY < <(compgen -W 'crop pad' -- "$value") ;;
+        "shopcast/go-live --crop-vertical")
+            mapfile -t COMPREPLY < <(compgen -W 'left centre right' -- "$value") ;;
         "shopcast/go-live --size")
             : ;;
         "shopcast/go-live --fps")

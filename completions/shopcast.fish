@@ -40,10 +40,12 @@ complete -c shopcast -n '__shopcast_at shopcast' -s h -l help -d 'Show this help
 
 # shopcast go-live
 complete -c shopcast -n '__shopcast_at shopcast/go-live' -s i -l input -r -F -d 'Source: test (default), a media file, camera[:/dev/videoN], screen[:DISPLAY], mic[:DEVICE], or an rtmp://, srt://, http(s):// feed. A second input may supply the audio'
-complete -c shopcast -n '__shopcast_at shopcast/go-live' -s t -l to -r -F -a 'youtube facebook twitch' -d 'Destination: rtmp://, rtmps:// or srt:// URL, youtube, facebook, twitch, or a recording path (.mkv, .mp4, .flv, .ts). ${NAME} in a URL is read from the environment'
+complete -c shopcast -n '__shopcast_at shopcast/go-live' -s t -l to -r -F -a 'youtube facebook twitch' -d 'Destination: rtmp://, rtmps:// or srt:// URL, youtube, facebook, twitch, or a recording path (.mkv, .mp4, .flv, .ts). ${NAME} in a URL is read from the environment. A preset before a colon sends that format to it: -t vertical:rtmps://…, -t 1080p30:youtube, -t vertical:show-9x16.mkv (default: --preset)'
 complete -c shopcast -n '__shopcast_at shopcast/go-live' -s m -l manifest -r -F -d 'Show the manifest\'s product cards and banners live at their moments, and write offer events to --events. Its show.duration ends the stream when --duration is not given'
 complete -c shopcast -n '__shopcast_at shopcast/go-live' -l loop -d 'Play a media-file input again from the start when it ends'
 complete -c shopcast -n '__shopcast_at shopcast/go-live' -l preset -x -a '720p30 1080p30 480p30 vertical' -d 'Output format: 720p30 (default), 1080p30, 480p30, or vertical (720x1280, 30 fps; overlays keep clear of the apps\' buttons and captions)'
+complete -c shopcast -n '__shopcast_at shopcast/go-live' -l fit -x -a 'crop pad' -d 'How a picture of another shape fills a format: crop (fill it, cutting the sides or top and bottom) or pad (whole, on black bars). Default: crop a landscape picture for a portrait format, pad otherwise'
+complete -c shopcast -n '__shopcast_at shopcast/go-live' -l crop-vertical -x -a 'left centre right' -d 'Which part of a landscape picture a cropped portrait format keeps: left, centre (default), right, or a percentage (0% left, 100% right) to follow the host'
 complete -c shopcast -n '__shopcast_at shopcast/go-live' -l size -x -d 'Override the preset\'s frame size, e.g. 1280x720'
 complete -c shopcast -n '__shopcast_at shopcast/go-live' -l fps -x -d 'Override the preset\'s frame rate (frames per second)'
 complete -c shopcast -n '__shopcast_at shopcast/go-live' -l video-bitrate -x -d 'Video bitrate, e.g. 3000k or 4.5M (default: the preset\'s)'

@@ -111,7 +111,7 @@ extension OpenAPIDocument {
         }
       },
       "State": {
-        "type": "object", "required": ["show", "offer", "next", "stock", "banners", "offers", "stream", "destinations", "inputs"],
+        "type": "object", "required": ["show", "offer", "next", "stock", "banners", "offers", "stream", "renditions", "destinations", "inputs"],
         "properties": {
           "show": {
             "type": "object", "required": ["title", "offset", "stream_time", "running", "over", "version"],
@@ -138,7 +138,8 @@ extension OpenAPIDocument {
                            "slate": {"type": "string", "nullable": true, "enum": ["break", "input-stalled", "input-lost", "input-ended", null], "description": "Why the holding slate is on air (break: the producer put it up); null when the picture is."},
                            "source": {"type": "string", "enum": ["primary", "backup"], "description": "Which input gives the picture: backup while --backup-input stands in for a lost first input."}}
           },
-          "destinations": {"type": "array", "items": {"type": "object", "required": ["destination", "state", "sent_bytes", "sent_packets", "dropped_packets", "lag", "reconnects"], "properties": {"destination": {"type": "string"}, "state": {"type": "string", "enum": ["connecting", "live", "degraded", "retrying", "failed", "finished", "stopped"]}, "sent_bytes": {"type": "integer"}, "sent_packets": {"type": "integer"}, "dropped_packets": {"type": "integer"}, "lag": {"type": "number"}, "reconnects": {"type": "integer"}}}},
+          "renditions": {"type": "array", "description": "Each output format (the show's own first) and its encoded video bits per second.", "items": {"type": "object", "required": ["format", "size", "bitrate"], "properties": {"format": {"type": "string"}, "size": {"type": "string"}, "bitrate": {"type": "integer"}}}},
+          "destinations": {"type": "array", "items": {"type": "object", "required": ["destination", "format", "state", "sent_bytes", "sent_packets", "dropped_packets", "lag", "reconnects"], "properties": {"destination": {"type": "string"}, "format": {"type": "string", "description": "The output format feeding it (-t FORMAT:DEST), or the show's own."}, "state": {"type": "string", "enum": ["connecting", "live", "degraded", "retrying", "failed", "finished", "stopped"]}, "sent_bytes": {"type": "integer"}, "sent_packets": {"type": "integer"}, "dropped_packets": {"type": "integer"}, "lag": {"type": "number"}, "reconnects": {"type": "integer"}}}},
           "inputs": {"type": "array", "items": {"type": "object", "required": ["input", "health"], "properties": {"input": {"type": "string"}, "health": {"type": "string", "enum": ["live", "stalled", "lost", "retrying", "ended", "failed"]}}}}
         }
       }

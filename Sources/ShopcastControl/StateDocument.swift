@@ -32,16 +32,20 @@ enum StateDocument {
         var stream: JSONValue = .null
         var destinations: [JSONValue] = []
         var inputs: [JSONValue] = []
+        var renditions: [JSONValue] = []
         if let status {
             stream = .object([("frames", .int(Int(status.frames))), ("fps", .seconds((status.fps * 10).rounded() / 10)),
                               ("bitrate", .int(Int(status.bitRate))), ("skipped_frames", .int(Int(status.skippedFrames))),
                               ("slate", status.slate.map { .string($0) } ?? .null),
                               ("source", .string(status.onBackup ? "backup" : "primary"))])
             destinations = status.destinations.map { d in
-                .object([("destination", .string(d.display)), ("state", .string(d.stats.state.label)),
+                .object([("destination", .string(d.display)), ("format", .string(d.format)), ("state", .string(d.stats.state.label)),
                          ("sent_bytes", .int(d.stats.sentBytes)), ("sent_packets", .int(d.stats.sentPackets)),
                          ("dropped_packets", .int(d.stats.droppedPackets)), ("lag", .seconds(d.stats.lag)),
                          ("reconnects", .int(d.stats.lostCount))])
+            }
+            renditions = status.renditions.map {
+                .object([("format", .string($0.format)), ("size", .string($0.size)), ("bitrate", .int(Int($0.bitRate)))])
             }
             inputs = status.inputs.map { .object([("input", .string($0.name)), ("health", .string($0.health))]) }
         }
@@ -60,6 +64,7 @@ enum StateDocument {
             ("banners", .array(banners)),
             ("offers", .array(known)),
             ("stream", stream),
+            ("renditions", .array(renditions)),
             ("destinations", .array(destinations)),
             ("inputs", .array(inputs)),
         ])

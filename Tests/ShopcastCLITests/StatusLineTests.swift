@@ -12,7 +12,7 @@ final class StatusLineTests: XCTestCase {
                        stats.state = state
                        stats.droppedPackets = dropped
                        stats.lag = lag
-                       return (name, stats)
+                       return (name, "720p30", stats)
                    }, slate: slate)
     }
 
@@ -52,5 +52,20 @@ final class StatusLineTests: XCTestCase {
         let narrow = StatusPrinter.line(status(slow, lag: 1.74), width: 80)
         XCTAssertLessThanOrEqual(TerminalWidth.columns(narrow), 79, narrow)
         XCTAssertTrue(narrow.contains("1.7s"), "the lag is missing at 80 columns: \(narrow)")
+    }
+
+    func testTwoFormatsSayWhichEachDestinationGets() {
+        var two = status([("rtmp://a.rtmp.youtube.com/live2/****", .live, 0), ("rtmps://push.tiktok.example:443/live/****", .live, 0),
+                          ("/home/producer/show-9x16.mkv", .live, 0)])
+        two.destinations[1].format = "vertical"
+        two.destinations[2].format = "vertical"
+        two.renditions = [("720p30", "1280x720", 3_000_000), ("vertical", "720x1280", 3_000_000)]
+        let wide = StatusPrinter.line(two, width: 240)
+        XCTAssertTrue(wide.contains("720p30: rtmp://a.rtmp.youtube.com") && wide.contains("vertical: rtmps://push.tiktok"), wide)
+        XCTAssertFalse(wide.contains("vertical: show-9x16"), "the format is named once, before its first destination: \(wide)")
+        let narrow = StatusPrinter.line(two, width: 80)
+        XCTAssertLessThanOrEqual(TerminalWidth.columns(narrow), 79, narrow)
+        XCTAssertTrue(narrow.contains("vert: tiktok"), "at 80 columns the format is gone: \(narrow)")
+        XCTAssertFalse(StatusPrinter.line(status(three), width: 240).contains("720p30:"), "one format needs no label")
     }
 }

@@ -5,9 +5,14 @@ import ShopcastCore
 /// is caught here, before any device or server is touched.
 struct GoLiveOptions {
     var inputs: [InputSpec]
-    var destinations: [String]
+    /// Each `-t`: the preset named before a colon (`vertical:tiktok`), if any, and the destination.
+    var destinations: [(format: String?, text: String)]
+    /// How a rendition frames a picture of another shape (--fit, --crop-vertical).
+    var framing = Framing.standard
     var loop: Bool
     var format: OutputFormat
+    /// The preset the show's own format is, nil when --size changed it.
+    var formatName: String?
     var duration: Double?
     var retries: Int?
     var caFile: String?
@@ -43,7 +48,20 @@ struct GoLiveOptions {
         if inputs.count > 2 {
             throw UsageError("at most two inputs: one for video (and audio), one more for audio", command: command)
         }
-        destinations = p.all("to")
+        destinations = try p.all("to").map { try GoLiveOptions.destination($0) }
+        if let text = p.value("fit") {
+            guard let fit = Framing.Fit(rawValue: text.lowercased()) else {
+                throw UsageError("--fit '\(text)' is not crop or pad", command: command)
+            }
+            framing.fit = fit
+        }
+        if let text = p.value("crop-vertical") {
+            guard let position = Framing.position(from: text) else {
+                throw UsageError("--crop-vertical '\(text)' is not left, centre, right or a percentage from 0% (left) to 100% (right)", command: command)
+            }
+            if framing.fit == .pad { throw UsageError("--crop-vertical places a crop: it contradicts --fit pad", command: command) }
+            framing.position = position
+        }
         loop = p.has("loop")
 
         formatGiven = p.value("preset") != nil || p.value("size") != nil || p.value("fps") != nil
@@ -90,6 +108,7 @@ struct GoLiveOptions {
             format.encoderSpeed = text
         }
         self.format = format
+        formatName = p.value("size") == nil ? presetName : nil
         if let text = p.value("duration") {
             guard let seconds = DurationValue.parse(text), seconds > 0 else {
                 throw UsageError("--duration '\(text)' is not a duration such as 90s, 45m or 1h30m", command: command)
@@ -145,5 +164,23 @@ struct GoLiveOptions {
         quiet = p.has("quiet")
         verbose = p.has("verbose")
         if quiet && verbose { throw UsageError("--quiet and --verbose contradict each other", command: command) }
+    }
+
+    /// `-t [PRESET:]DEST`: a preset name before the first colon gives the destination an output
+    /// format of its own. A word there that is almost a preset (`vertcal:tiktok`) is a typo, not
+    /// a destination.
+    static func destination(_ text: String) throws -> (format: String?, text: String) {
+        guard let colon = text.firstIndex(of: ":") else { return (nil, text) }
+        let prefix = String(text[..<colon]), rest = String(text[text.index(after: colon)...])
+        if OutputFormat.presetNames.contains(prefix) {
+            guard !rest.isEmpty else { throw UsageError("-t '\(text)' names a format but no destination, e.g. \(prefix):show.mkv", command: "go-live") }
+            return (prefix, rest)
+        }
+        let schemes = ["rtmp", "rtmps", "srt", "file", "http", "https", "udp", "tcp"]
+        if !rest.hasPrefix("//"), !schemes.contains(prefix.lowercased()), !prefix.contains("/"),
+           let near = Suggestion.closest(to: prefix, among: OutputFormat.presetNames) {
+            throw UsageError("-t '\(text)': unknown format '\(prefix)'; did you mean '\(near)'? (choose from \(OutputFormat.presetNames.joined(separator: ", ")))", command: "go-live")
+        }
+        return (nil, text)
     }
 }

@@ -18,11 +18,11 @@ enum GoLiveRunner {
         _ = shim_limit_malloc_arenas(2)
         FFmpegLog.install(verbose: options.verbose) { line in console.err(line) }
         let resolver = DestinationResolver(environment: context.environment, currentDirectory: context.currentDirectory)
-        var destinations = try options.destinations.map { try resolver.resolve($0) }
-        if destinations.isEmpty { destinations = [try resolver.defaultRecording()] }
+        var given = try options.destinations.map { (format: $0.format, destination: try resolver.resolve($0.text)) }
+        if given.isEmpty { given = [(nil, try resolver.defaultRecording())] }
         var seen = Set<String>()
-        for d in destinations where !seen.insert(d.url).inserted {
-            throw UsageError("destination '\(d.display)' is given twice", command: "go-live")
+        for d in given where !seen.insert(d.destination.url).inserted {
+            throw UsageError("destination '\(d.destination.display)' is given twice", command: "go-live")
         }
         if let ca = options.caFile, !FileManager.default.isReadableFile(atPath: ca) {
             throw ShopcastError(.noInput, "--ca-file '\(ca)' cannot be read")
@@ -41,11 +41,14 @@ enum GoLiveRunner {
 
         let manifest = try options.manifest.map { try ManifestOption.load($0, context: context) }
         var format = options.format
+        var formatName = options.formatName
         if let name = manifest?.show.preset, !options.formatGiven, let preset = OutputFormat.preset(name) {
             format.size = preset.size
             format.fps = preset.fps
+            formatName = name
             if options.videoBitRateGiven == false { format.videoBitRate = preset.videoBitRate }
         }
+        let renditions = Self.renditions(given, show: format, named: formatName)
 
         // One event stream for the run: the --events file, webhooks, the control API's stream.
         let bus = EventBus(encoder: EventEncoder(manifest: manifest))
@@ -68,7 +71,7 @@ enum GoLiveRunner {
 
         // The show: what the manifest schedules and the producer cues, drawn on every frame.
         var show: LiveShow?
-        var compositor: FrameCompositor?
+        var overlay: (() throws -> FrameCompositor)?
         var journal: ShowJournal?
         if manifest != nil || options.control != nil || options.journal != nil || !options.chat.isEmpty {
             var showManifest = manifest ?? Manifest.empty(folder: context.currentDirectory)
@@ -77,7 +80,13 @@ enum GoLiveRunner {
                 try ShowJournal(path: $0, currentDirectory: context.currentDirectory, showTitle: showManifest.show.title)
             }
             show = LiveShow(manifest: showManifest, bus: bus, journal: journal)
-            compositor = try ShowOverlay(manifest: showManifest)
+            // Made here, so a problem drawing the show stops go-live before anything opens; the
+            // first rendition draws with it, each other one with one of its own.
+            var first: ShowOverlay? = try ShowOverlay(manifest: showManifest)
+            overlay = {
+                defer { first = nil }
+                return try first ?? ShowOverlay(manifest: showManifest)
+            }
             if let journal, let contents = journal.contents {
                 status.note("resuming the show from \(journal.path): \(contents.commands.count) command\(contents.commands.count == 1 ? "" : "s") to replay")
             }
@@ -101,10 +110,12 @@ enum GoLiveRunner {
         }
         defer { server?.stop() }
 
-        var config = LiveConfig(inputs: options.inputs, destinations: destinations, loop: options.loop,
+        var config = LiveConfig(inputs: options.inputs, destinations: [], loop: options.loop,
                                 format: format, duration: options.duration, maxRetries: options.retries,
                                 caFile: options.caFile, environment: context.environment,
-                                show: show, compositor: compositor)
+                                show: show, overlay: overlay)
+        config.renditions = renditions
+        config.framing = options.framing
         config.backupInput = options.backupInput
         config.holdAudio = options.holdAudio.map { FilePath.resolve($0, in: context.currentDirectory) }
         // Watch signals before opening inputs: a feed can take seconds to answer.
@@ -140,13 +151,17 @@ enum GoLiveRunner {
         for reader in chatReaders { reader.start() }
         defer { for reader in chatReaders { reader.stop() } }
         server?.setStatusSource { [weak session] in session?.status }
-        for d in destinations where !d.isNetwork {
-            status.note("recording to \(d.display)")
-            // The muxer's overhead is small beside the encoders' rates.
-            if let warning = DiskRoom.warning(for: d.url, display: d.display, bitsPerSecond: format.videoBitRate + format.audioBitRate) {
-                status.warning(warning)
+        for rendition in renditions {
+            for d in rendition.destinations where !d.isNetwork {
+                status.note("recording to \(d.display)" + (renditions.count > 1 ? " (\(rendition.label))" : ""))
+                // The muxer's overhead is small beside the encoders' rates.
+                let rate = rendition.format.videoBitRate + format.audioBitRate
+                if let warning = DiskRoom.warning(for: d.url, display: d.display, bitsPerSecond: rate) {
+                    status.warning(warning)
+                }
             }
         }
+        let destinations = renditions.flatMap(\.destinations)
         var journalWarned = false
         let summary = session.run { figures in
             status.update(figures)
@@ -182,6 +197,32 @@ enum GoLiveRunner {
             console.error(message + " (the file plays up to the failure)")
         }
         return code
+    }
+}
+
+extension GoLiveRunner {
+    /// The show's output formats: its own (`format`, for destinations without a prefix) first,
+    /// then one per other preset the destinations name, in the order given. A named preset
+    /// gives the size and video bitrate; frame rate, keyframe interval, encoder speed and the
+    /// sound are the show's, so every rendition has the same frames and keyframe times. A
+    /// prefix that comes to the show's own format joins it.
+    static func renditions(_ destinations: [(format: String?, destination: Destination)], show format: OutputFormat,
+                           named name: String?) -> [RenditionSpec] {
+        var renditions = [RenditionSpec(name: name, format: format, destinations: [])]
+        for d in destinations {
+            var own = format
+            if let preset = d.format.flatMap(OutputFormat.preset) {
+                own.size = preset.size
+                own.videoBitRate = preset.videoBitRate
+            }
+            if let i = renditions.firstIndex(where: { $0.format == own }) {
+                renditions[i].destinations.append(d.destination)
+            } else {
+                renditions.append(RenditionSpec(name: d.format, format: own, destinations: [d.destination]))
+            }
+        }
+        // Every destination asked for another format: the show's own has none to feed.
+        return renditions.filter { !$0.destinations.isEmpty }
     }
 }
 

@@ -135,9 +135,15 @@ final class StatusPrinter: @unchecked Sendable {
             parts.append(String(format: level < 2 ? "%6.0f kb/s" : "%.0fk", status.bitRate / 1000))
             if status.slate != nil { parts.append("SLATE") } else if status.onBackup { parts.append("BACKUP") }
             var line = parts.joined(separator: level < 2 ? "  " : " ")
+            var previousFormat: String?
             for d in status.destinations {
                 let recording = d.display.hasPrefix("/")
-                let name = ellipsized(level == 0 ? short(d.display) : label(d.display), to: [Int.max, 24, 16, 12][level])
+                var name = ellipsized(level == 0 ? short(d.display) : label(d.display), to: [Int.max, 24, 16, 12][level])
+                // Two formats at once: each format's name before its first destination.
+                if status.renditions.count > 1, d.format != previousFormat {
+                    name = (level < 3 ? d.format : String(d.format.prefix(4))) + ": " + name
+                }
+                previousFormat = d.format
                 var state = recording && d.stats.state == .live ? "recording" : d.stats.state.label
                 if level >= 2 { state = recording && d.stats.state == .live ? "rec" : state }
                 if d.stats.state == .degraded { state = level < 2 ? String(format: "degraded %.1fs behind", d.stats.lag) : String(format: "slow %.1fs", d.stats.lag) }

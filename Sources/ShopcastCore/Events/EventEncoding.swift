@@ -95,7 +95,11 @@ public final class EventEncoder: @unchecked Sendable {
             fields += [("size", .string(s.size)), ("fps", .int(s.fps)), ("video_bitrate", .int(s.videoBitRate)),
                        ("audio_bitrate", .int(s.audioBitRate)), ("keyint", .seconds(s.keyint)),
                        ("inputs", .array(s.inputs.map { .string($0) })),
-                       ("destinations", .array(s.destinations.map { .string($0) }))]
+                       ("destinations", .array(s.destinations.map { .string($0) })),
+                       ("renditions", .array(s.renditions.map { r in
+                           .object([("format", .string(r.format)), ("size", .string(r.size)), ("video_bitrate", .int(r.videoBitRate)),
+                                    ("destinations", .array(r.destinations.map { .string($0) }))])
+                       }))]
         case .streamEnded(let e):
             fields += [("reason", .string(e.reason)), ("elapsed", .seconds(e.elapsed)), ("frames", .int(Int(e.frames))),
                        ("skipped_frames", .int(Int(e.skippedFrames))), ("outcome", .string(e.outcome))]
@@ -131,9 +135,12 @@ public final class EventEncoder: @unchecked Sendable {
             fields += [("elapsed", .seconds(s.elapsed)), ("frames", .int(Int(s.frames))), ("fps", .seconds((s.fps * 10).rounded() / 10)),
                        ("bitrate", .int(s.bitRate)),
                        ("destinations", .array(s.destinations.map { d in
-                           .object([("destination", .string(d.name)), ("state", .string(d.state)),
+                           .object([("destination", .string(d.name)), ("format", .string(d.format)), ("state", .string(d.state)),
                                     ("sent_packets", .int(d.sentPackets)), ("dropped_packets", .int(d.droppedPackets)),
                                     ("sent_bytes", .int(d.sentBytes)), ("lag", .seconds(d.lag))])
+                       })),
+                       ("renditions", .array(s.renditions.map { r in
+                           .object([("format", .string(r.format)), ("size", .string(r.size)), ("bitrate", .int(r.bitRate))])
                        }))]
         case .controlListening(let address):
             fields.append(("address", .string(address)))

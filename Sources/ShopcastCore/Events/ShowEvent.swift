@@ -135,9 +135,26 @@ public struct StreamDescription: Sendable {
     public var keyint: Double
     public var inputs: [String]
     public var destinations: [String]
+    /// Each output format (the first is `size`'s) with its own video and the destinations it feeds.
+    public var renditions: [Rendition]
+
+    /// One output format of the show.
+    public struct Rendition: Sendable {
+        public var format: String
+        public var size: String
+        public var videoBitRate: Int
+        public var destinations: [String]
+
+        public init(format: String, size: String, videoBitRate: Int, destinations: [String]) {
+            self.format = format
+            self.size = size
+            self.videoBitRate = videoBitRate
+            self.destinations = destinations
+        }
+    }
 
     public init(size: String, fps: Int, videoBitRate: Int, audioBitRate: Int, keyint: Double, inputs: [String],
-                destinations: [String]) {
+                destinations: [String], renditions: [Rendition] = []) {
         self.size = size
         self.fps = fps
         self.videoBitRate = videoBitRate
@@ -145,6 +162,7 @@ public struct StreamDescription: Sendable {
         self.keyint = keyint
         self.inputs = inputs
         self.destinations = destinations
+        self.renditions = renditions
     }
 }
 
@@ -177,14 +195,17 @@ public struct StreamEnding: Sendable {
 public struct StreamStats: Sendable {
     public struct Destination: Sendable {
         public var name: String
+        /// The rendition (output format) feeding it.
+        public var format: String
         public var state: String
         public var sentPackets: Int
         public var droppedPackets: Int
         public var sentBytes: Int
         public var lag: Double
 
-        public init(name: String, state: String, sentPackets: Int, droppedPackets: Int, sentBytes: Int, lag: Double) {
+        public init(name: String, format: String, state: String, sentPackets: Int, droppedPackets: Int, sentBytes: Int, lag: Double) {
             self.name = name
+            self.format = format
             self.state = state
             self.sentPackets = sentPackets
             self.droppedPackets = droppedPackets
@@ -198,12 +219,16 @@ public struct StreamStats: Sendable {
     public var fps: Double
     public var bitRate: Int
     public var destinations: [Destination]
+    /// Each output format's video bits per second over the last second.
+    public var renditions: [(format: String, size: String, bitRate: Int)]
 
-    public init(elapsed: Double, frames: Int64, fps: Double, bitRate: Int, destinations: [Destination]) {
+    public init(elapsed: Double, frames: Int64, fps: Double, bitRate: Int, destinations: [Destination],
+                renditions: [(format: String, size: String, bitRate: Int)] = []) {
         self.elapsed = elapsed
         self.frames = frames
         self.fps = fps
         self.bitRate = bitRate
         self.destinations = destinations
+        self.renditions = renditions
     }
 }

@@ -1,8 +1,9 @@
 import Foundation
 
-/// One live show: inputs on their own threads → the video stage → encoders (once) → one writer
-/// per destination. `run()` supervises: it reports progress, notices when every destination has
-/// failed, and ends the show cleanly, writing every trailer.
+/// One live show: inputs on their own threads → one video stage and video encoder per output
+/// format (rendition), the sound encoded once → one writer per destination. `run()`
+/// supervises: it reports progress, notices when every destination has failed, and ends the
+/// show cleanly, writing every trailer.
 public final class LiveSession: @unchecked Sendable {
     /// The encoder runs this far behind the clock, so paced inputs and jittery live ones are
     /// already decoded when their picture is due.
@@ -24,13 +25,10 @@ public final class LiveSession: @unchecked Sendable {
     private let backup: (reader: InputReader, pictures: VideoFrameQueue, sound: AudioTimeline?)?
     /// The backup is on air (for the status line and the control API).
     private var onBackup = false
-    /// Where the encoder thread pulls the sound off air (and drops it), kept from frame to frame.
-    private var offAirSound: [Float] = []
-    private let videoEncoder: Encoder
-    private let audioEncoder: Encoder
-    private var writers: [DestinationWriter] = []
-    private let stage: VideoStage
-    private let holdAudio: HoldAudio?
+    private let sound: SoundStage
+    private let renditions: [Rendition]
+    /// Every destination's writer, rendition by rendition.
+    private let writers: [DestinationWriter]
 
     private let lock = NSLock()
     private var stopRequested = false
@@ -45,6 +43,8 @@ public final class LiveSession: @unchecked Sendable {
     private var holding: String?
     private var skippedFrames: Int64 = 0
     private var bytesEncoded = 0
+    /// Video bytes encoded per rendition.
+    private var renditionBytes: [Int]
     /// The latest status the supervisor made (about once a second), for the control API.
     private var lastStatus: LiveStatus?
     /// Set once `run()` has freed the inputs' decoders and the encoders.
@@ -94,27 +94,42 @@ public final class LiveSession: @unchecked Sendable {
             backup = nil
         }
         self.readers = readers
+        let audioEncoder: Encoder
         do {
-            videoEncoder = try Encoder.makeVideo(config.format)
             audioEncoder = try Encoder.makeAudio(config.format)
         } catch {
-            throw ShopcastError(.internal, "cannot start the encoders: \(error)")
+            throw ShopcastError(.internal, "cannot start the audio encoder: \(error)")
         }
-        do {
-            stage = VideoStage(size: config.format.size, compositor: config.compositor,
-                               slate: try HoldingSlate(manifest: config.show?.manifest))
-        } catch {
-            throw ShopcastError(.internal, "cannot draw the holding slate: \(error)")
-        }
-        duration = config.duration
-        holdAudio = try config.holdAudio.map { try HoldAudio(path: $0) }
         let settingsFor: (Destination) -> DestinationWriter.Settings = { d in
             DestinationWriter.Settings(maxRetries: config.maxRetries, caFile: config.caFile,
                                        dropThreshold: d.isNetwork ? 0.7 : 10)
         }
-        writers = config.destinations.map {
-            DestinationWriter(destination: $0, video: videoEncoder, audio: audioEncoder, settings: settingsFor($0), events: events)
+        // Each format: its own stage (scaling, framing, the show drawn for its layout) and
+        // video encoder; every destination of it shares that encoder and the one sound encoder.
+        renditions = try config.renditions.map { spec in
+            let encoder: Encoder
+            do {
+                encoder = try Encoder.makeVideo(spec.format)
+            } catch {
+                throw ShopcastError(.internal, "cannot start the video encoder for \(spec.label): \(error)")
+            }
+            let stage: VideoStage
+            do {
+                stage = VideoStage(size: spec.format.size, compositor: try config.overlay?(),
+                                   slate: try HoldingSlate(manifest: config.show?.manifest), framing: config.framing)
+            } catch {
+                throw ShopcastError(.internal, "cannot draw the show for \(spec.label): \(error)")
+            }
+            let writers = spec.destinations.map {
+                DestinationWriter(destination: $0, video: encoder, audio: audioEncoder, settings: settingsFor($0), events: events)
+            }
+            return Rendition(spec: spec, stage: stage, encoder: encoder, writers: writers)
         }
+        sound = SoundStage(encoder: audioEncoder, input: audioTimeline, backup: backup?.sound,
+                           hold: try config.holdAudio.map { try HoldAudio(path: $0) })
+        writers = renditions.flatMap(\.writers)
+        renditionBytes = renditions.map { _ in 0 }
+        duration = config.duration
     }
 
     /// Ends the show cleanly as soon as possible (SIGINT/SIGTERM).
@@ -128,9 +143,13 @@ public final class LiveSession: @unchecked Sendable {
     /// Runs the show to its end. `progress` is called about once a second from this thread.
     public func run(progress: (LiveStatus) -> Void) -> LiveSummary {
         events.publish(.streamStarted(StreamDescription(
-            size: config.format.size.description, fps: config.format.fps, videoBitRate: config.format.videoBitRate,
+            size: renditions[0].format.size.description, fps: config.format.fps, videoBitRate: renditions[0].format.videoBitRate,
             audioBitRate: config.format.audioBitRate, keyint: config.format.keyint,
-            inputs: config.inputs.map { InputOpener.describe($0) }, destinations: writers.map { $0.destination.display })),
+            inputs: config.inputs.map { InputOpener.describe($0) }, destinations: writers.map { $0.destination.display },
+            renditions: renditions.map { r in
+                StreamDescription.Rendition(format: r.spec.label, size: r.format.size.description, videoBitRate: r.format.videoBitRate,
+                                            destinations: r.writers.map { $0.destination.display })
+            })),
             streamTime: 0)
         for writer in writers { writer.start() }
         // Opening inputs can take seconds (a network feed's stream info): the show starts now,
@@ -152,22 +171,29 @@ public final class LiveSession: @unchecked Sendable {
 
         var lastReport = 0.0, lastStats = 0.0
         var lastFrames: Int64 = 0, lastBytes = 0
+        var lastRenditionBytes = renditions.map { _ in 0 }
         var fps = 0.0, bitRate = 0.0
         while true {
             Thread.sleep(forTimeInterval: 0.1)
-            let (done, frames, bytes) = encoderProgress()
+            let (done, frames, bytes, videoBytes) = encoderProgress()
             let now = clock.elapsed
             if now - lastReport >= 1 || done {
                 let span = max(0.001, now - lastReport)
                 fps = Double(frames - lastFrames) / span
                 bitRate = Double(bytes - lastBytes) * 8 / span
+                let renditionRates = zip(renditions, zip(videoBytes, lastRenditionBytes)).map { r, b in
+                    (r.spec.label, r.format.size.description, Double(b.0 - b.1) * 8 / span)
+                }
                 lastFrames = frames
                 lastBytes = bytes
+                lastRenditionBytes = videoBytes
                 lastReport = now
-                let status = LiveStatus(elapsed: Double(frames) / Double(config.format.fps), frames: frames, fps: fps,
-                                        bitRate: bitRate, destinations: writers.map { ($0.destination.display, $0.snapshot) },
+                let destinations = renditions.flatMap { r in r.writers.map { ($0.destination.display, r.spec.label, $0.snapshot) } }
+                var status = LiveStatus(elapsed: Double(frames) / Double(config.format.fps), frames: frames, fps: fps,
+                                        bitRate: bitRate, destinations: destinations,
                                         inputs: inputHealth(), skippedFrames: skipped(), slate: slateReason,
                                         onBackup: backupOnAir)
+                status.renditions = renditionRates
                 lock.lock()
                 lastStatus = status
                 lock.unlock()
@@ -206,21 +232,21 @@ public final class LiveSession: @unchecked Sendable {
     private func releaseMedia() {
         let readersReleased = readers.map { $0.waitUntilReleased(timeout: 1) }.allSatisfy { $0 }
         dropQueuedMedia()
-        mediaReleased = readersReleased && videoEncoder.isClosed && audioEncoder.isClosed
+        mediaReleased = readersReleased && renditions.allSatisfy(\.encoder.isClosed) && sound.encoder.isClosed
     }
 
-    private func encoderProgress() -> (Bool, Int64, Int) {
+    private func encoderProgress() -> (Bool, Int64, Int, [Int]) {
         lock.lock(); defer { lock.unlock() }
-        return (encoderDone, framesEncoded, bytesEncoded)
+        return (encoderDone, framesEncoded, bytesEncoded, renditionBytes)
     }
 
     private func emitStats(_ status: LiveStatus) {
         events.publish(.stats(StreamStats(
             elapsed: (status.elapsed * 10).rounded() / 10, frames: status.frames, fps: status.fps, bitRate: Int(status.bitRate),
             destinations: status.destinations.map {
-                StreamStats.Destination(name: $0.display, state: $0.stats.state.label, sentPackets: $0.stats.sentPackets,
+                StreamStats.Destination(name: $0.display, format: $0.format, state: $0.stats.state.label, sentPackets: $0.stats.sentPackets,
                                         droppedPackets: $0.stats.droppedPackets, sentBytes: $0.stats.sentBytes, lag: $0.stats.lag)
-            })))
+            }, renditions: status.renditions.map { ($0.format, $0.size, Int($0.bitRate)) })))
     }
 
     /// The running show's latest figures (refreshed about once a second), for the control API.
@@ -325,9 +351,12 @@ public final class LiveSession: @unchecked Sendable {
         // the destinations write their trailers (the writers copy the stream parameters, which
         // the encoders keep, should one still connect).
         clock.stop()
-        videoEncoder.close()
-        audioEncoder.close()
-        stage.releasePictures()
+        for rendition in renditions {
+            rendition.encoder.close()
+            rendition.stage.releasePictures()
+            rendition.lastPicture = nil
+        }
+        sound.encoder.close()
         dropQueuedMedia()
         lock.lock()
         encoderDone = true
@@ -337,9 +366,7 @@ public final class LiveSession: @unchecked Sendable {
     private func encode() throws {
         let fps = Int64(config.format.fps)
         let rate = Int64(OutputFormat.audioSampleRate)
-        let audioFrameSize = Int64(audioEncoder.frameSize > 0 ? audioEncoder.frameSize : 1024)
         var index: Int64 = 0
-        var audioPosition: Int64 = 0
         var watch = InputWatch()
         var cut = SourceSwitch()
         /// Why the picture is lost (while the watch holds), and the slate on air: why, since when.
@@ -347,7 +374,6 @@ public final class LiveSession: @unchecked Sendable {
         var slate: (reason: String, since: Double)?
         /// Catching up: how far behind it got, pictures repeated so far.
         var catchUp: (worst: Double, repeated: Int64)?
-        var lastPicture: Frame?
         var endAnnounced = false
         let duration = self.duration
         let pictureName = InputOpener.describe(videoReader.spec)
@@ -375,7 +401,7 @@ public final class LiveSession: @unchecked Sendable {
                 let skip = Int64(behind * Double(fps))
                 index += skip
                 let target = index * rate / fps
-                audioPosition = max(audioPosition, target - target % audioFrameSize)
+                sound.skip(to: target)
                 lock.lock()
                 skippedFrames += skip
                 lock.unlock()
@@ -390,19 +416,19 @@ public final class LiveSession: @unchecked Sendable {
                 events.publish(.encoderBehind(behind: (c.worst * 1000).rounded() / 1000, skippedFrames: c.repeated))
                 catchUp = nil
             }
-            if var c = catchUp, let last = lastPicture {
-                let again = try last.reference()
-                again.pts = index
-                try videoEncoder.send(again)
-                distribute(try videoEncoder.drain())
+            if var c = catchUp, renditions.allSatisfy({ $0.lastPicture != nil }) {
+                for rendition in renditions {
+                    let again = try rendition.lastPicture!.reference()
+                    again.pts = index
+                    try send(again, to: rendition)
+                }
                 c.repeated += 1
                 c.worst = max(c.worst, behind)
                 catchUp = c
                 lock.lock()
                 skippedFrames += 1
                 lock.unlock()
-                try encodeAudio(upTo: (index + 1) * rate / fps, position: &audioPosition, frameSize: audioFrameSize,
-                                underSlate: slate != nil, fromBackup: cut.onBackup)
+                try sound.encode(upTo: (index + 1) * rate / fps, underSlate: slate != nil, fromBackup: cut.onBackup, deliver: distribute)
                 index += 1
                 lock.lock()
                 framesEncoded = index
@@ -429,14 +455,15 @@ public final class LiveSession: @unchecked Sendable {
             // The producer's break first; else the lost picture's.
             let reason = state?.slate == true ? "break" : loss
             if reason != slate?.reason { slate = putOnAir(reason, replacing: slate, at: t) }
-            let picture = try stage.render(source, orientation: onAir.pictures.orientation, index: index, state: state,
-                                           slateSeconds: slate.map { Int(max(0, t - $0.since)) })
-            lastPicture = picture
-            try videoEncoder.send(picture)
-            distribute(try videoEncoder.drain())
+            // Every rendition draws the same state on the same frame.
+            for rendition in renditions {
+                let picture = try rendition.stage.render(source, orientation: onAir.pictures.orientation, index: index, state: state,
+                                                         slateSeconds: slate.map { Int(max(0, t - $0.since)) })
+                rendition.lastPicture = picture
+                try send(picture, to: rendition)
+            }
 
-            try encodeAudio(upTo: (index + 1) * rate / fps, position: &audioPosition, frameSize: audioFrameSize,
-                            underSlate: slate != nil, fromBackup: cut.onBackup)
+            try sound.encode(upTo: (index + 1) * rate / fps, underSlate: slate != nil, fromBackup: cut.onBackup, deliver: distribute)
             index += 1
             lock.lock()
             framesEncoded = index
@@ -445,10 +472,8 @@ public final class LiveSession: @unchecked Sendable {
         if let slate { _ = putOnAir(nil, replacing: slate, at: Double(index) / Double(fps)) }
         // The show is over on the last frame: the live offer ends there, later commands are refused.
         config.show?.finish(at: Double(index) / Double(fps))
-        try videoEncoder.send(nil)
-        distribute(try videoEncoder.drain())
-        try audioEncoder.send(nil)
-        distribute(try audioEncoder.drain())
+        for rendition in renditions { try send(nil, to: rendition) }
+        distribute(try sound.finish())
     }
 
     /// The show cut to the backup input or back to the primary.
@@ -502,37 +527,6 @@ public final class LiveSession: @unchecked Sendable {
         }
     }
 
-    /// Encodes the sound up to sample `target`, a whole encoder frame at a time, from `position` on;
-    /// `underSlate`, the hold music when there is one; `fromBackup`, the backup input's sound
-    /// when it has the show's sound. The sound off air is pulled all the same, and dropped.
-    private func encodeAudio(upTo target: Int64, position: inout Int64, frameSize: Int64, underSlate: Bool, fromBackup: Bool) throws {
-        while position + frameSize <= target {
-            let frame = try Frame(audioSamples: Int(frameSize), sampleRate: OutputFormat.audioSampleRate, channels: OutputFormat.audioChannels)
-            guard let left = frame.plane(0), let right = frame.plane(1) else { break }
-            let at = position
-            left.data.withMemoryRebound(to: Float.self, capacity: Int(frameSize)) { l in
-                right.data.withMemoryRebound(to: Float.self, capacity: Int(frameSize)) { r in
-                    if let other = backup?.sound {
-                        if offAirSound.count < Int(frameSize) * 2 { offAirSound = [Float](repeating: 0, count: Int(frameSize) * 2) }
-                        offAirSound.withUnsafeMutableBufferPointer { off in
-                            let (onAir, offAir) = fromBackup ? (other, audioTimeline) : (audioTimeline, other)
-                            onAir.pull(position: at, count: Int(frameSize), left: l, right: r)
-                            offAir.pull(position: at, count: Int(frameSize), left: off.baseAddress!, right: off.baseAddress! + Int(frameSize))
-                        }
-                    } else {
-                        audioTimeline.pull(position: at, count: Int(frameSize), left: l, right: r)
-                    }
-                    // Under the slate: the hold music (the input's own sound, if any, is dropped).
-                    if underSlate, let holdAudio { holdAudio.fill(count: Int(frameSize), left: l, right: r) }
-                }
-            }
-            frame.pts = position
-            try audioEncoder.send(frame)
-            distribute(try audioEncoder.drain())
-            position += frameSize
-        }
-    }
-
     private var isStopping: Bool {
         lock.lock(); defer { lock.unlock() }
         return stopRequested
@@ -549,6 +543,18 @@ public final class LiveSession: @unchecked Sendable {
         lock.unlock()
     }
 
+    /// A picture (nil: the end) through a rendition's encoder, and its packets to its destinations.
+    private func send(_ picture: Frame?, to rendition: Rendition) throws {
+        try rendition.encoder.send(picture)
+        let bytes = rendition.distribute(try rendition.encoder.drain())
+        guard bytes > 0, let i = renditions.firstIndex(where: { $0 === rendition }) else { return }
+        lock.lock()
+        bytesEncoded += bytes
+        renditionBytes[i] += bytes
+        lock.unlock()
+    }
+
+    /// The sound's packets to every destination.
     private func distribute(_ packets: [EncodedPacket]) {
         guard !packets.isEmpty else { return }
         var bytes = 0

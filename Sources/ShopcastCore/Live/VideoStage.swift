@@ -9,9 +9,9 @@ public protocol FrameCompositor: AnyObject {
     func draw(onto frame: Frame)
 }
 
-/// The one per-frame video stage: picks the input picture due at t, scales and letterboxes it to
-/// the output size (once per new input picture), lets the compositor draw the frame's show
-/// state, stamps the pts.
+/// A rendition's per-frame video stage: scales and frames the input picture due at t to its
+/// output size (once per new input picture), lets its compositor draw the frame's show state,
+/// stamps the pts.
 final class VideoStage {
     private let scaler: Scaler
     private let compositor: FrameCompositor?
@@ -24,9 +24,9 @@ final class VideoStage {
     /// into a picture that is shown again, and never allocates (and faults in) a fresh one.
     private var canvases: [Frame] = []
 
-    init(size: FrameSize, compositor: FrameCompositor?, slate: HoldingSlate) {
+    init(size: FrameSize, compositor: FrameCompositor?, slate: HoldingSlate, framing: Framing = .standard) {
         self.size = size
-        scaler = Scaler(width: size.width, height: size.height)
+        scaler = Scaler(width: size.width, height: size.height, framing: framing)
         self.compositor = compositor
         self.slate = slate
     }

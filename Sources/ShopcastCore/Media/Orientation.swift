@@ -92,3 +92,22 @@ extension InputFile {
         return data.withMemoryRebound(to: Int32.self, capacity: 9) { Orientation(displayMatrix: $0) }
     }
 }
+
+extension Orientation {
+    /// The pixels of a `width`x`height` source that end up in `rect` of the turned picture.
+    func sourceRect(of rect: PixelRect, width: Int, height: Int) -> PixelRect {
+        // Each corner of the turned picture back to the (mirrored) source, then the mirror undone.
+        func source(_ dx: Int, _ dy: Int) -> (x: Int, y: Int) {
+            let (x, y): (Int, Int)
+            switch quarterTurns {
+            case 1: (x, y) = (dy, height - 1 - dx)
+            case 2: (x, y) = (width - 1 - dx, height - 1 - dy)
+            case 3: (x, y) = (width - 1 - dy, dx)
+            default: (x, y) = (dx, dy)
+            }
+            return (mirrored ? width - 1 - x : x, y)
+        }
+        let a = source(rect.x, rect.y), b = source(rect.x + rect.width - 1, rect.y + rect.height - 1)
+        return PixelRect(x: min(a.x, b.x), y: min(a.y, b.y), width: abs(a.x - b.x) + 1, height: abs(a.y - b.y) + 1)
+    }
+}

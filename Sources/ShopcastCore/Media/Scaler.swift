@@ -1,10 +1,12 @@
 import CFFmpeg
 
 /// Converts any decoded picture to the output's yuv420p size, keeping its shape: a source of
-/// another aspect is scaled to fit and letterboxed (or pillarboxed) on black, never stretched.
+/// another aspect is cropped to fill it or scaled to fit and letterboxed (or pillarboxed) on
+/// black, as `framing` says; never stretched.
 final class Scaler {
     let width: Int
     let height: Int
+    let framing: Framing
     private var context: OpaquePointer?
     private var key: (Int32, Int32, Int32, Int32, Int32, UInt32) = (0, 0, -1, 0, 0, 0)
     private var keyOrientation = Orientation.upright
@@ -12,19 +14,21 @@ final class Scaler {
     private var unturned: Frame?
     private var fit = (x: 0, y: 0, width: 0, height: 0)
 
-    init(width: Int, height: Int) {
+    init(width: Int, height: Int, framing: Framing = .standard) {
         self.width = width
         self.height = height
+        self.framing = framing
     }
 
     deinit { sws_freeContext(context) }
 
     /// A new frame at the output size, or a reference to `source` when it already matches.
     /// `orientation` turns the picture upright first (a phone's portrait video).
-    func convert(_ source: Frame, orientation: Orientation = .upright) throws -> Frame {
-        let s = source.pointer.pointee
-        var sar = s.sample_aspect_ratio
+    func convert(_ original: Frame, orientation: Orientation = .upright) throws -> Frame {
+        var sar = original.pointer.pointee.sample_aspect_ratio
         if sar.num <= 0 || sar.den <= 0 { sar = AVRational(num: 1, den: 1) }
+        let source = try cropped(original, sar: sar, orientation: orientation)
+        let s = source.pointer.pointee
         if orientation.isUpright, s.format == AV_PIX_FMT_YUV420P.rawValue, Int(s.width) == width, Int(s.height) == height,
            sar.num == sar.den, s.color_range != AVCOL_RANGE_JPEG {
             return try source.reference()
@@ -71,6 +75,27 @@ final class Scaler {
         }
         output.pts = source.pts
         return output
+    }
+
+    /// `source` itself, or a reference to the part of it the framing keeps.
+    private func cropped(_ source: Frame, sar: AVRational, orientation: Orientation) throws -> Frame {
+        let (w, h) = orientation.swapsSides ? (source.height, source.width) : (source.width, source.height)
+        let pixelAspect = orientation.swapsSides ? Double(sar.den) / Double(sar.num) : Double(sar.num) / Double(sar.den)
+        let outputAspect = Double(width) / Double(height)
+        guard w > 2, h > 2, framing.crops(pictureAspect: Double(w) * pixelAspect / Double(h), outputAspect: outputAspect) else {
+            return source
+        }
+        let kept = framing.keptRect(width: w, height: h, pixelAspect: pixelAspect, outputAspect: outputAspect)
+        let rect = orientation.sourceRect(of: kept, width: source.width, height: source.height)
+        let part = try source.reference()
+        let p = part.pointer
+        let left = rect.x & ~1, top = rect.y & ~1
+        p.pointee.crop_left = left
+        p.pointee.crop_top = top
+        p.pointee.crop_right = max(0, source.width - left - rect.width)
+        p.pointee.crop_bottom = max(0, source.height - top - rect.height)
+        try FFmpegError.check(av_frame_apply_cropping(p, Int32(AV_FRAME_CROP_UNALIGNED)), "crop picture")
+        return part
     }
 
     private func configure(source s: AVFrame, sar: AVRational, orientation: Orientation) throws {

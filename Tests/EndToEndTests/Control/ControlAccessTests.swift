@@ -15,7 +15,8 @@ final class ControlAccessTests: EndToEndTestCase {
             discount: 20%
             quantity: 10
         """)
-        let base = ["-q", "--manifest", manifest.path, "-t", path("show.mkv").path, "--size", "320x180",
+        // Two formats: the state and the metrics name each destination's.
+        let base = ["-q", "--manifest", manifest.path, "-t", path("show.mkv").path, "-t", "vertical:" + path("tall.mkv").path, "--size", "320x180",
                     "--encoder-speed", "ultrafast", "--duration", "30s"]
         // No token: go-live refuses an address other machines can reach, before opening anything.
         let port = try FreePort.tcp()
@@ -42,7 +43,13 @@ final class ControlAccessTests: EndToEndTestCase {
         let wrong = try show.request("GET", "/v1/state", authorized: false, headers: ["Authorization: Bearer \(token.dropLast())X"])
         XCTAssertEqual(wrong.status, 401)
         XCTAssertEqual(try show.request("GET", "/metrics", authorized: false).status, 401)
-        XCTAssertEqual(try show.request("GET", "/v1/state").status, 200)
+        let state = try show.request("GET", "/v1/state")
+        XCTAssertEqual(state.status, 200)
+        let stateObject = try XCTUnwrap(try JSONSerialization.jsonObject(with: state.body) as? [String: Any])
+        XCTAssertTrue(show.child.waitUntil(timeout: 10) {
+            let again = (try? show.request("GET", "/v1/state").body).flatMap { try? JSONSerialization.jsonObject(with: $0) as? [String: Any] }
+            return (again?["renditions"] as? [Any])?.count == 2
+        }, "the state never listed two renditions: \(stateObject)")
 
         // The WebSocket stream: refused without the token (401 at the handshake), events with it.
         let wsURL = "ws://127.0.0.1:\(show.port)/v1/events"
@@ -98,8 +105,11 @@ final class ControlAccessTests: EndToEndTestCase {
         func samples(_ name: String) -> [[Any]] { families[name]?["samples"] as? [[Any]] ?? [] }
         XCTAssertEqual(families["shopcast_frames_encoded"]?["type"] as? String, "counter")
         XCTAssertGreaterThan((samples("shopcast_frames_encoded").first?[2] as? Double) ?? 0, 0, "frames counted")
-        let live = samples("shopcast_destination_state").first { ($0[1] as? [String: String])?["state"] == "live" }
-        XCTAssertEqual(live?[2] as? Double, 1, "the recording is live")
+        let live = samples("shopcast_destination_state").filter { ($0[1] as? [String: String])?["state"] == "live" }
+        XCTAssertEqual(live.map { $0[2] as? Double }, [1, 1], "both recordings are live")
+        XCTAssertEqual(Set(live.compactMap { ($0[1] as? [String: String])?["format"] }), ["320x180", "vertical"], "\(live)")
+        let formats = samples("shopcast_rendition_bitrate_bits_per_second").compactMap { ($0[1] as? [String: String])?["format"] }
+        XCTAssertEqual(formats, ["320x180", "vertical"], "one bitrate per rendition")
         let applied = samples("shopcast_commands").first { ($0[1] as? [String: String])?["result"] == "applied" }
         XCTAssertEqual(applied?[2] as? Double, 1, "one command applied")
         let refusedCount = samples("shopcast_commands").first { ($0[1] as? [String: String])?["result"] == "refused" }
@@ -110,8 +120,9 @@ final class ControlAccessTests: EndToEndTestCase {
         show.child.send(SIGTERM)
         XCTAssertEqual(show.child.waitForExit(timeout: 20), .exited(0), show.child.summary)
         // What the metrics said, as the recording says it: pictures were encoded and kept.
-        let recorded = try probe(path("show.mkv"))
+        let recorded = try probe(path("show.mkv")), tall = try probe(path("tall.mkv"))
         XCTAssertGreaterThan(recorded.videoPackets.count, 0, "the metrics counted frames the recording does not have")
+        XCTAssertEqual(tall.video.map { "\($0.width)x\($0.height)" }, "720x1280", "the vertical recording")
         XCTAssertFalse(show.child.stderr.contains(token))
         XCTAssertFalse(try String(contentsOf: events, encoding: .utf8).contains(token))
         XCTAssertEqual(follower.waitForExit(timeout: 20), .exited(0), follower.summary)
