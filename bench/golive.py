@@ -6,7 +6,12 @@ settings (veryfast, zerolatency, 3 Mb/s CBR-like, keyframe every 2 s, AAC 128k 4
 publish to the same local nginx-rtmp ingest. Reported: CPU seconds per stream second, peak
 memory, and the time from process start to the ingest's on_publish callback.
 
-Usage: bench/golive.py [--seconds 20] [--runs 3] [--json out.json] [--ffmpeg-thp-off]
+Usage: bench/golive.py [--seconds 20] [--runs 3] [--json out.json] [--ffmpeg-thp-off] [--fanout 1,3,6]
+
+--fanout N,M,... publishes each run to N (then M ...) streams of the ingest at once: shopcast
+with N -t destinations against ffmpeg's tee muxer with N FLV outputs (onfail=ignore, so one
+dead output does not stop the others, as in go-live). Reported per count: CPU, peak memory,
+and what each added destination costs over one.
 
 --ffmpeg-thp-off runs ffmpeg with transparent huge pages disabled (prctl before exec), as go-live
 disables them for itself: the comparison in equal conditions.
@@ -21,7 +26,11 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import lib  # noqa: E402
 
 
-def ffmpeg_argv(src, url, seconds):
+def ffmpeg_argv(src, url, seconds, fanout=None):
+    if fanout:
+        # One encode, N outputs: the tee muxer.
+        slaves = "|".join(f"[f=flv:onfail=ignore:flvflags=no_duration_filesize]{u}" for u in fanout)
+        return ffmpeg_argv(src, url, seconds)[:-5] + ["-f", "tee", slaves]
     return ["ffmpeg", "-nostdin", "-hide_banner", "-loglevel", "error", "-re", "-i", src, "-t", str(seconds),
             "-map", "0:v:0", "-map", "0:a:0",
             "-vf", "scale=1280:720,fps=30", "-pix_fmt", "yuv420p",
@@ -32,8 +41,9 @@ def ffmpeg_argv(src, url, seconds):
             "-f", "flv", "-flvflags", "no_duration_filesize", url]
 
 
-def shopcast_argv(binary, src, url, seconds):
-    return [binary, "go-live", "-q", "-i", src, "-t", url, "--duration", f"{seconds}s",
+def shopcast_argv(binary, src, url, seconds, fanout=None):
+    targets = [a for u in (fanout or [url]) for a in ("-t", u)]
+    return [binary, "go-live", "-q", "-i", src] + targets + ["--duration", f"{seconds}s",
             "--preset", "720p30", "--video-bitrate", "3000k", "--audio-bitrate", "128k", "--encoder-speed", "veryfast"]
 
 
@@ -43,7 +53,10 @@ def main():
     ap.add_argument("--runs", type=int, default=3)
     ap.add_argument("--json")
     ap.add_argument("--ffmpeg-thp-off", action="store_true")
+    ap.add_argument("--fanout", help="destination counts, e.g. 1,3,6")
     args = ap.parse_args()
+    if args.fanout:
+        return fanout_main(args, [int(n) for n in args.fanout.split(",")])
     binary = lib.shopcast_binary()
     work = os.path.join(lib.ROOT, "bench", "out")
     os.makedirs(work, exist_ok=True)
@@ -81,6 +94,58 @@ def main():
         "ffmpeg": {k: med("ffmpeg", k) for k in ("cpu_per_stream_s", "rss_mib", "publish_s")},
     }
     summary["ratio"] = {k: summary["shopcast"][k] / summary["ffmpeg"][k] for k in ("cpu_per_stream_s", "rss_mib", "publish_s")}
+    print(json.dumps(summary, indent=2))
+    if args.json:
+        with open(args.json, "w") as f:
+            json.dump(summary, f, indent=2)
+
+
+def fanout_main(args, counts):
+    binary = lib.shopcast_binary()
+    work = os.path.join(lib.ROOT, "bench", "out")
+    os.makedirs(work, exist_ok=True)
+    src = os.path.join(work, "input-720p30.mp4")
+    lib.make_input(src, args.seconds + 10)
+    ingest = lib.Ingest()
+    results = {(tool, n): [] for tool in ("shopcast", "ffmpeg") for n in counts}
+    try:
+        for run in range(args.runs):
+            for n in counts:
+                for tool in ("ffmpeg", "shopcast") if (run + n) % 2 else ("shopcast", "ffmpeg"):
+                    name = f"{tool}-{n}-{run}"
+                    urls = [ingest.url(f"{name}-{k}") for k in range(n)]
+                    argv = (shopcast_argv(binary, src, None, args.seconds, fanout=urls) if tool == "shopcast"
+                            else ffmpeg_argv(src, None, args.seconds, fanout=urls))
+                    if tool == "ffmpeg" and args.ffmpeg_thp_off:
+                        argv = lib.without_huge_pages(argv)
+                    m = lib.measure(argv)
+                    if m["status"] != 0:
+                        raise SystemExit(f"{tool} failed ({m['status']}): {m['stderr']}")
+                    missing = [k for k in range(n) if f"{name}-{k}" not in ingest.published]
+                    if missing:
+                        raise SystemExit(f"{name}: the ingest never saw streams {missing} published")
+                    m["cpu_per_stream_s"] = m["cpu"] / args.seconds
+                    results[(tool, n)].append(m)
+                    print(f"{name:14} cpu/stream-s {m['cpu_per_stream_s']:.3f}  peak {m['rss_mib']:.1f} MiB", flush=True)
+    finally:
+        ingest.close()
+
+    def med(tool, n, key):
+        return statistics.median(r[key] for r in results[(tool, n)])
+
+    table = []
+    for n in counts:
+        row = {"destinations": n}
+        for tool in ("shopcast", "ffmpeg"):
+            row[tool] = {"cpu_s": med(tool, n, "cpu") , "cpu_per_stream_s": med(tool, n, "cpu_per_stream_s"), "rss_mib": med(tool, n, "rss_mib")}
+        row["ratio"] = {k: row["shopcast"][k] / row["ffmpeg"][k] for k in ("cpu_per_stream_s", "rss_mib")}
+        table.append(row)
+    first = table[0]
+    for row in table[1:]:
+        extra = row["destinations"] - first["destinations"]
+        row["cpu_s_per_added_destination"] = {
+            tool: (row[tool]["cpu_s"] - first[tool]["cpu_s"]) / extra for tool in ("shopcast", "ffmpeg")}
+    summary = {"machine": lib.machine(), "seconds": args.seconds, "runs": args.runs, "fanout": table}
     print(json.dumps(summary, indent=2))
     if args.json:
         with open(args.json, "w") as f:
