@@ -25,19 +25,22 @@ enum MetricsDocument {
         family("shopcast_rendition_bitrate_bits_per_second", "gauge", "Each output format's encoded video bits per second over the last second.",
                (status?.renditions ?? []).map { ([("format", $0.format), ("size", $0.size)], $0.bitRate) })
         let destinations = status?.destinations ?? []
+        func labels(_ d: (display: String, format: String, stats: WriterStats)) -> [(String, String)] {
+            [("destination", d.display), ("format", d.format)]
+        }
         let states = ["connecting", "live", "degraded", "retrying", "failed", "finished", "stopped"]
         family("shopcast_destination_state", "gauge", "1 for the state each destination is in, 0 for the others.",
-               destinations.flatMap { d in states.map { ([("destination", d.display), ("format", d.format), ("state", $0)], d.stats.state.label == $0 ? 1 : 0) } })
+               destinations.flatMap { d in states.map { (labels(d) + [("state", $0)], d.stats.state.label == $0 ? 1 : 0) } })
         family("shopcast_destination_sent_bytes_total", "counter", "Bytes written to each destination.",
-               destinations.map { ([("destination", $0.display), ("format", $0.format)], Double($0.stats.sentBytes)) })
+               destinations.map { (labels($0), Double($0.stats.sentBytes)) })
         family("shopcast_destination_sent_packets_total", "counter", "Packets written to each destination.",
-               destinations.map { ([("destination", $0.display), ("format", $0.format)], Double($0.stats.sentPackets)) })
+               destinations.map { (labels($0), Double($0.stats.sentPackets)) })
         family("shopcast_destination_dropped_packets_total", "counter", "Video packets dropped for a slow or absent destination.",
-               destinations.map { ([("destination", $0.display), ("format", $0.format)], Double($0.stats.droppedPackets)) })
+               destinations.map { (labels($0), Double($0.stats.droppedPackets)) })
         family("shopcast_destination_lag_seconds", "gauge", "Seconds each destination is behind the live edge: queued, or still in its socket.",
-               destinations.map { ([("destination", $0.display), ("format", $0.format)], $0.stats.lag) })
+               destinations.map { (labels($0), $0.stats.lag) })
         family("shopcast_destination_reconnects_total", "counter", "Times each destination was lost and reconnected.",
-               destinations.map { ([("destination", $0.display), ("format", $0.format)], Double($0.stats.lostCount)) })
+               destinations.map { (labels($0), Double($0.stats.lostCount)) })
         let healths = ["live", "lost", "retrying", "ended", "failed"]
         family("shopcast_input_state", "gauge", "1 for the state each input is in, 0 for the others.",
                (status?.inputs ?? []).flatMap { i in healths.map { ([("input", i.name), ("state", $0)], i.health == $0 ? 1 : 0) } })

@@ -106,7 +106,7 @@ public final class LiveSession: @unchecked Sendable {
         }
         // Each format: its own stage (scaling, framing, the show drawn for its layout) and
         // video encoder; every destination of it shares that encoder and the one sound encoder.
-        renditions = try config.renditions.map { spec in
+        renditions = try config.renditions.enumerated().map { index, spec in
             let encoder: Encoder
             do {
                 encoder = try Encoder.makeVideo(spec.format)
@@ -123,7 +123,7 @@ public final class LiveSession: @unchecked Sendable {
             let writers = spec.destinations.map {
                 DestinationWriter(destination: $0, video: encoder, audio: audioEncoder, settings: settingsFor($0), events: events)
             }
-            return Rendition(spec: spec, stage: stage, encoder: encoder, writers: writers)
+            return Rendition(index: index, spec: spec, stage: stage, encoder: encoder, writers: writers)
         }
         sound = SoundStage(encoder: audioEncoder, input: audioTimeline, backup: backup?.sound,
                            hold: try config.holdAudio.map { try HoldAudio(path: $0) })
@@ -547,10 +547,10 @@ public final class LiveSession: @unchecked Sendable {
     private func send(_ picture: Frame?, to rendition: Rendition) throws {
         try rendition.encoder.send(picture)
         let bytes = rendition.distribute(try rendition.encoder.drain())
-        guard bytes > 0, let i = renditions.firstIndex(where: { $0 === rendition }) else { return }
+        guard bytes > 0 else { return }
         lock.lock()
         bytesEncoded += bytes
-        renditionBytes[i] += bytes
+        renditionBytes[rendition.index] += bytes
         lock.unlock()
     }
 

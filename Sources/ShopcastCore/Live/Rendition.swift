@@ -5,6 +5,8 @@ import Foundation
 /// rendition and the sound is encoded once; each rendition reads the same show state per
 /// frame, so a change shows on the same frame in all of them.
 final class Rendition {
+    /// Its place among the show's renditions (for the per-rendition counters).
+    let index: Int
     let spec: RenditionSpec
     let stage: VideoStage
     let encoder: Encoder
@@ -12,7 +14,8 @@ final class Rendition {
     /// The picture last sent to the encoder, repeated while the encoder catches up.
     var lastPicture: Frame?
 
-    init(spec: RenditionSpec, stage: VideoStage, encoder: Encoder, writers: [DestinationWriter]) {
+    init(index: Int, spec: RenditionSpec, stage: VideoStage, encoder: Encoder, writers: [DestinationWriter]) {
+        self.index = index
         self.spec = spec
         self.stage = stage
         self.encoder = encoder
