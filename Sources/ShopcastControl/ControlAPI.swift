@@ -202,7 +202,7 @@ final class ControlAPI: @unchecked Sendable {
     /// --chat JSON line, cleaned by the manifest's chat rules, shown on a coming frame if the
     /// flood rule lets it. 202: taken (chat.shown says when it aired).
     private func postChat(_ body: Data) throws -> ControlAnswer {
-        _ = try CommandRequest(body, allowed: ["author", "text", "id", "kind", "amount", "currency", "color"])
+        _ = try CommandRequest(body, allowed: ["author", "text", "id", "kind", "amount", "currency", "color", "badges"])
         lock.lock()
         chatPosts += 1
         let number = chatPosts

@@ -28,7 +28,8 @@ extension OpenAPIDocument {
           "kind": {"type": "string", "enum": ["comment", "tip", "purchase"]},
           "amount": {"oneOf": [{"type": "number", "exclusiveMinimum": true, "minimum": 0, "maximum": 999999999}, {"type": "string", "pattern": "^[0-9]{1,9}(\\.[0-9]{1,4})?$"}], "description": "A tip's amount; give currency with it."},
           "currency": {"type": "string", "pattern": "^[A-Za-z]{3}$", "description": "ISO 4217, e.g. EUR."},
-          "color": {"type": "string", "pattern": "^#[0-9A-Fa-f]{6}$"}
+          "color": {"type": "string", "pattern": "^#[0-9A-Fa-f]{6}$"},
+          "badges": {"type": "array", "maxItems": 16, "items": {"type": "string", "maxLength": 32}, "description": "The author's standing: broadcaster, moderator, vip, subscriber (or the platforms' names: owner, member, founder, lead_moderator); others are ignored. The most senior is marked before the name."}
         }
       },
       "ChatTaken": {

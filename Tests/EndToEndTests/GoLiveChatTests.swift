@@ -93,10 +93,14 @@ final class GoLiveChatTests: EndToEndTestCase {
                 + CardReader.text(of: replay, at: time + 0.04, box: column, threshold: 170, work: work)
         }
         let replayed = try readReplay(at: anna + 0.3), replayedAfter = try readReplay(at: deleted + 0.3)
-        for word in ["Giulia", "Marco", "Anna", "Troll"] {
+        // Each entry by its words: an author's name in the accent colour sits near the reading's
+        // threshold, and a pixel's difference in where it lands can tip a letter (the live
+        // reading above holds the names).
+        for word in ["bella", "Marco", "Grazie", "Anna", "Troll"] {
             XCTAssertTrue(replayed.contains(word), "the replay lacks '\(word)': \(replayed)")
         }
-        XCTAssertFalse(replayedAfter.contains("Giulia"), "the replay keeps the deleted message: \(replayedAfter)")
+        XCTAssertFalse(replayedAfter.contains("Giulia") || replayedAfter.contains("bella"),
+                       "the replay keeps the deleted message: \(replayedAfter)")
         for text in [before, after, replayed, replayedAfter] {
             XCTAssertFalse(text.lowercased().contains("brutto"), "a blocked word reached the picture: \(text)")
             XCTAssertFalse(text.contains("example") || text.contains("scam"), "a link was shown as text: \(text)")

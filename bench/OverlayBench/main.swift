@@ -1,6 +1,7 @@
 // Renders the overlay previews used to judge the look, and times the per-frame blend.
 //   swift run -c release OverlayBench            blend and render timings
 //   swift run OverlayBench previews DIR          preview PNGs of sample cards in three sizes
+//   swift run -c release OverlayBench chat [SECONDS]  the chat column's cost under a flood
 import Foundation
 import ShopcastCore
 
@@ -115,6 +116,66 @@ func bench(width: Int, height: Int, frames: Int = 3000, renders: Int = 60) throw
                  Double(renderNs) / Double(renders) / 1e6, sink & 1))
 }
 
+/// The chat column's own cost under a flood, per second of show: what the compositor does for
+/// it on every frame (updating to the frame's scene — drawing what is new — and blending) over
+/// `seconds` of a 30 fps show where, as bench/chat.py's flood airs, two new entries a second
+/// come in (a tip in ten, a repeat in five counting up on its entry), each up to 8 s, at most
+/// four at once. CPU time of this thread (CLOCK_THREAD_CPUTIME_ID), best of three passes.
+func chatBench(width: Int, height: Int, seconds: Int) throws {
+    let words = "ciao bella sciarpa colore taglia blu rosso prezzo quanto costa spedizione grazie wow top seta morbida regalo"
+        .split(separator: " ").map(String.init)
+    // A fixed sequence (no randomness between passes or builds): entry i arrives at i / 2 s.
+    var arrivals: [ChatContent.Entry] = []
+    for i in 0..<(seconds * 2) {
+        let n = (i * 7919) % 97
+        let text = (0..<(2 + n % 10)).map { words[($0 * 31 + n) % words.count] }.joined(separator: " ")
+        arrivals.append(ChatContent.Entry(id: "m\(i)", author: "viewer\(n * 53 % 5000)", text: text,
+                                          kind: i % 10 == 9 ? .tip : .comment, amount: i % 10 == 9 ? "5,00 €" : nil))
+    }
+    func content(at frame: Int) -> ChatContent? {
+        let t = Double(frame) / 30
+        let arrived = min(arrivals.count, Int(t * 2) + 1)
+        var shown = Array(arrivals[max(0, arrived - 4)..<arrived].filter { t < Double(Int($0.id.dropFirst())!) / 2 + 8 })
+        // One in five of the newest repeats and counts up while it is up.
+        if var last = shown.popLast() {
+            let age = t - Double(Int(last.id.dropFirst())!) / 2
+            if Int(last.id.dropFirst())! % 5 == 4 { last.count = 1 + Int(age * 4) }
+            shown.append(last)
+        }
+        return shown.isEmpty ? nil : ChatContent(entries: shown, side: .right)
+    }
+    func threadCPU() -> Double {
+        var ts = timespec()
+        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts)
+        return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
+    }
+    let cw = width / 2, ch = height / 2
+    var y = [UInt8](repeating: 120, count: width * height)
+    var u = [UInt8](repeating: 128, count: cw * ch), v = u
+    var best = Double.infinity, renders = 0
+    for _ in 0..<3 {
+        let compositor = try OverlayCompositor(frameWidth: width, frameHeight: height)
+        let spent: Double = try y.withUnsafeMutableBufferPointer { yp in
+            try u.withUnsafeMutableBufferPointer { up in
+                try v.withUnsafeMutableBufferPointer { vp in
+                    let planes = YUVPlanes(width: width, height: height, y: yp.baseAddress!, yStride: width,
+                                           u: up.baseAddress!, uStride: cw, v: vp.baseAddress!, vStride: cw)
+                    let start = threadCPU()
+                    for frame in 0..<(seconds * 30) {
+                        try compositor.update(OverlayScene(chat: content(at: frame)))
+                        compositor.blend(into: planes)
+                    }
+                    return threadCPU() - start
+                }
+            }
+        }
+        best = min(best, spent)
+        renders = compositor.renderCount
+    }
+    print(String(format: "%dx%d chat flood: %.2f ms of CPU per second of show (%.2f%% of a core), %d renders in %d s",
+                 width, height, best / Double(seconds) * 1000, best / Double(seconds) * 100, renders, seconds))
+}
+
 let args = CommandLine.arguments.dropFirst()
 if args.first == "previews" {
     try previews(into: args.dropFirst().first ?? "previews")
@@ -125,6 +186,9 @@ if args.first == "previews" {
     var card = sampleCards()[0].1
     card.image = try ImageDecoder.decode(path: a[2], fit: .within(width: 400, height: 400))
     try OverlayPreview.write(OverlayScene(card: card), width: 1280, height: 720, background: background, to: a[3])
+} else if args.first == "chat" {
+    let seconds = args.dropFirst().first.flatMap { Int($0) } ?? 60
+    for (w, h) in [(1280, 720), (720, 1280)] { try chatBench(width: w, height: h, seconds: seconds) }
 } else {
     for (w, h) in [(1280, 720), (1920, 1080), (720, 1280)] { try bench(width: w, height: h) }
 }

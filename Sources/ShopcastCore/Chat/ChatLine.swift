@@ -3,7 +3,9 @@ import Foundation
 /// The JSON-lines contract of `--chat jsonl:FILE`, `jsonl:-` and `exec:COMMAND`: one object a
 /// line, `{"author":"Giulia","text":"Does it come in blue?"}`, with optional `id` (for later
 /// deletion), `kind` ("comment", "tip", "purchase"), `amount` (a number or decimal string) with
-/// `currency` (ISO 4217) for a tip, `color` ("#RRGGBB"), and `{"delete":"ID"}` to take one
+/// `currency` (ISO 4217) for a tip, `color` ("#RRGGBB"), `badges` (the author's standing:
+/// `["moderator"]`, from broadcaster, moderator, vip, subscriber or the platforms' own names,
+/// others ignored), and `{"delete":"ID"}` to take one
 /// message off the screen. A purchase is announced as `{"kind":"purchase","author":"Giulia",
 /// "text":"the silk scarf"}` ("Giulia bought the silk scarf").
 public enum ChatLine {
@@ -56,9 +58,14 @@ public enum ChatLine {
         if amount != nil, currency.flatMap({ Currency(code: $0) }) == nil { return .failure(.badField("currency")) }
         let id = (object["id"] as? String).flatMap { $0.isEmpty ? nil : String($0.prefix(128)) } ?? "\(source)#\(number)"
         let color = (object["color"] as? String).flatMap(RGBAColor.init(hex:))
+        var badges: [ChatBadge] = []
+        if let raw = object["badges"] {
+            guard let names = raw as? [Any], names.count <= 16 else { return .failure(.badField("badges")) }
+            badges = names.compactMap { ($0 as? String).flatMap(ChatBadge.init(named:)) }
+        }
         guard kind == .purchase || !said.isEmpty else { return .failure(.noText) }
         return .success(.message(ChatMessage(id: id, author: author, color: color, text: said,
                                              kind: amount != nil && kind == .comment ? .tip : kind,
-                                             amount: amount, currency: currency, source: source)))
+                                             amount: amount, currency: currency, source: source, badges: badges)))
     }
 }

@@ -4,7 +4,7 @@ import Foundation
 /// flood rule) and every deletion, as JSON lines at the show offset the director took them, so
 /// that `overlay --chat-log FILE` replays the chat exactly as it aired (the board is a pure
 /// function of what arrived when). One line each:
-/// `{"offset":12.345,"chat":{"id","author","login","color","text","kind","amount","currency","bits","source"}}`,
+/// `{"offset":12.345,"chat":{"id","author","login","color","text","kind","amount","currency","bits","source","badges"}}`,
 /// `{"offset":…,"delete":"ID"}`, `{"offset":…,"clear_user":"login"}`, `{"offset":…,"clear":true}`.
 public enum ChatLog {
     public static func line(_ event: ChatEvent, offset: Double) -> String {
@@ -16,6 +16,7 @@ public enum ChatLog {
                 ("color", m.color.map { .string($0.hexString) } ?? .null), ("text", .string(m.text)), ("kind", .string(m.kind.rawValue)),
                 ("amount", m.amount.map { .string($0.plainText) } ?? .null), ("currency", m.currency.map { .string($0) } ?? .null),
                 ("bits", m.bits.map { .int($0) } ?? .null), ("source", .string(m.source)),
+                ("badges", .array(m.badges.map { .string($0.rawValue) })),
             ])))
         case .delete(let id): fields.append(("delete", .string(id)))
         case .clearUser(let login): fields.append(("clear_user", .string(login)))
@@ -44,7 +45,8 @@ public enum ChatLog {
                     id: id, author: author, login: chat["login"] as? String, color: (chat["color"] as? String).flatMap(RGBAColor.init(hex:)),
                     text: text, kind: (chat["kind"] as? String).flatMap(ChatMessage.Kind.init(rawValue:)) ?? .comment,
                     amount: (chat["amount"] as? String).flatMap(Money.parseAmount), currency: chat["currency"] as? String,
-                    bits: (chat["bits"] as? NSNumber)?.intValue, source: chat["source"] as? String ?? "log"))))
+                    bits: (chat["bits"] as? NSNumber)?.intValue, source: chat["source"] as? String ?? "log",
+                    badges: (chat["badges"] as? [String] ?? []).compactMap(ChatBadge.init(named:))))))
             } else if let id = object["delete"] as? String {
                 out.append((offset, .delete(id: id)))
             } else if let login = object["clear_user"] as? String {

@@ -65,7 +65,7 @@ public struct IRCMessage: Equatable, Sendable {
     }
 
     /// What this line means for the screen, in Twitch's dialect (a plain IRC server sends only
-    /// PRIVMSG, which reads the same): a message (display-name, color, id, bits on a cheer),
+    /// PRIVMSG, which reads the same): a message (display-name, color, badges, id, bits on a cheer),
     /// a USERNOTICE (subs, gifts: its system-msg, with the user's message if any), a CLEARMSG
     /// (one message deleted) or a CLEARCHAT (a user's messages, or all). Nil for the rest.
     public func chatEvent(source origin: String, number: Int) -> ChatEvent? {
@@ -78,7 +78,7 @@ public struct IRCMessage: Equatable, Sendable {
             let bits = tags["bits"].flatMap(Int.init).flatMap { $0 > 0 ? $0 : nil }
             return .message(ChatMessage(id: messageID ?? "\(origin)#\(number)",
                                         author: displayName ?? login, login: login.lowercased(), color: color,
-                                        text: text, kind: bits != nil ? .tip : .comment, bits: bits, source: origin))
+                                        text: text, kind: bits != nil ? .tip : .comment, bits: bits, source: origin, badges: badges))
         case "USERNOTICE":
             let system = tags["system-msg"] ?? ""
             let said = parameters.count >= 2 ? parameters.last! : ""
@@ -87,7 +87,7 @@ public struct IRCMessage: Equatable, Sendable {
             let login = tags["login"] ?? source ?? "someone"
             return .message(ChatMessage(id: messageID ?? "\(origin)#\(number)",
                                         author: displayName ?? login, login: login.lowercased(), color: color,
-                                        text: text, kind: .tip, source: origin))
+                                        text: text, kind: .tip, source: origin, badges: badges))
         case "CLEARMSG":
             guard let id = tags["target-msg-id"], !id.isEmpty else { return nil }
             return .delete(id: id)
@@ -103,4 +103,5 @@ public struct IRCMessage: Equatable, Sendable {
     private var messageID: String? { (tags["id"] ?? tags["msgid"]).flatMap { $0.isEmpty ? nil : $0 } }
     private var displayName: String? { tags["display-name"].flatMap { $0.isEmpty ? nil : $0 } }
     private var color: RGBAColor? { tags["color"].flatMap { $0.isEmpty ? nil : RGBAColor(hex: $0) } }
+    private var badges: [ChatBadge] { tags["badges"].map(ChatBadge.twitch) ?? [] }
 }

@@ -148,12 +148,14 @@ public final class EventEncoder: @unchecked Sendable {
         return .object(fields)
     }
 
-    /// A chat entry: its id and source, who and what, a tip's amount, how many times it came.
+    /// A chat entry: its id and source, who and what, a tip's amount, how many times it came,
+    /// the author's badges.
     static func chatFields(_ entry: ShownChat) -> [(String, JSONValue)] {
         let m = entry.message
         return [("chat", .string(m.id)), ("source", .string(m.source)), ("kind", .string(m.kind.rawValue)),
                 ("author", .string(m.author)), ("text", .string(m.text)),
                 ("amount", m.amount.map { .decimal($0) } ?? .null), ("currency", m.currency.map { .string($0) } ?? .null),
-                ("bits", m.bits.map { .int($0) } ?? .null), ("count", .int(entry.count))]
+                ("bits", m.bits.map { .int($0) } ?? .null), ("count", .int(entry.count)),
+                ("badges", .array(m.badges.map { .string($0.rawValue) }))]
     }
 }

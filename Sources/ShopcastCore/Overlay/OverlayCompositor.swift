@@ -1,7 +1,7 @@
 /// What a video pipeline holds to draw overlays: give it the scene for each frame, then blend.
-/// Each element (slate, card, banner) is re-rendered and re-converted only when its own content
-/// changes, so a ticking countdown costs one card render per second and an unchanged frame costs
-/// only the integer blend.
+/// Each element (slate, card, banner, each chat entry) is re-rendered and re-converted only when
+/// its own content changes, so a ticking countdown costs one card render per second, a new
+/// comment one entry's, and an unchanged frame only the integer blend.
 ///
 /// Not thread-safe: use from the thread that owns the frames.
 public final class OverlayCompositor {
@@ -13,9 +13,10 @@ public final class OverlayCompositor {
     private var slate: (SlateContent, YUVOverlay)?
     private var card: (CardContent, Bool, YUVOverlay)?
     private var banner: (BannerContent, YUVOverlay)?
-    /// Its own element: a new comment redraws the column, never the card.
-    private var chat: (ChatContent, YUVOverlay)?
-    /// How many element renders the compositor has done (for tests and statistics).
+    /// Its own element, each entry drawn once: a new comment draws itself, never the card.
+    private var chat: (ChatContent, ChatColumn)?
+    /// How many element renders the compositor has done, each chat entry one (for tests and
+    /// statistics).
     public private(set) var renderCount = 0
 
     /// `matrix` defaults to `ColorMatrix.standard` for the size (BT.709 limited for HD).
@@ -50,7 +51,11 @@ public final class OverlayCompositor {
             banner = nil
         }
         if let c = scene.chat, !(c.entries.isEmpty && c.pinned == nil) {
-            if chat?.0 != c { chat = (c, try prepare(renderer.render(c))) }
+            if chat?.0 != c {
+                let column = chat?.1 ?? ChatColumn()
+                renderCount += try column.update(c, renderer: renderer, matrix: matrix)
+                chat = (c, column)
+            }
         } else {
             chat = nil
         }

@@ -42,23 +42,44 @@ public final class OverlayRenderer {
         return try rasterize(bounds: painter.bounds, painter.paint)
     }
 
-    /// Renders the chat column.
-    public func render(_ chat: ChatContent) throws -> OverlayLayer {
-        let painter = try chatPainter(chat)
-        return try rasterize(bounds: painter.bounds, painter.paint)
+    /// Renders the chat column: one layer per entry on screen, bottom to top.
+    public func render(_ chat: ChatContent) throws -> [OverlayLayer] {
+        try chatLayout(chat).placed.map { placed in
+            let layer = try render(placed.painter)
+            let box = layer.box
+            return OverlayLayer(box: PixelBox(x: box.x + placed.x, y: box.y + placed.y, width: box.width, height: box.height),
+                                pixels: layer.pixels)
+        }
     }
 
-    func chatPainter(_ chat: ChatContent) throws -> ChatPainter {
-        try ChatPainter(chat, theme: theme, metrics: metrics, context: context)
+    /// Lays the chat column out; `painter` may hand back entries already laid out.
+    func chatLayout(_ chat: ChatContent,
+                    painter: ((ChatContent.Entry, Bool, Double) throws -> ChatEntryPainter)? = nil) throws -> ChatColumnLayout {
+        try ChatColumnLayout(chat, metrics: metrics, painter: painter ?? { entry, pinned, width in
+            try self.chatEntryPainter(entry, pinned: pinned, of: chat, maxWidth: width)
+        })
     }
 
-    /// Every layer of a scene, bottom to top: slate, card, banner.
+    /// Lays out one entry of the chat column (`pinned`: the pinned message).
+    func chatEntryPainter(_ entry: ChatContent.Entry, pinned: Bool, of chat: ChatContent, maxWidth: Double) throws -> ChatEntryPainter {
+        let palette = OverlayPalette(theme: theme)
+        return pinned
+            ? try ChatEntryPainter(pinned: entry, of: chat, maxWidth: maxWidth, palette: palette, theme: theme, metrics: metrics, context: context)
+            : try ChatEntryPainter(entry, of: chat, maxWidth: maxWidth, palette: palette, theme: theme, metrics: metrics, context: context)
+    }
+
+    /// Renders one chat entry with its box at the origin (its layer is moved into place).
+    func render(_ entry: ChatEntryPainter) throws -> OverlayLayer {
+        try rasterize(bounds: entry.bounds, clippedToFrame: false) { entry.paint(on: $0, x: 0, y: 0) }
+    }
+
+    /// Every layer of a scene, bottom to top: slate, card, banner, the chat column's entries.
     public func render(_ scene: OverlayScene) throws -> [OverlayLayer] {
         var layers: [OverlayLayer] = []
         if let slate = scene.slate { layers.append(try render(slate)) }
         if let card = scene.card { layers.append(try render(card, belowBanner: scene.banner != nil)) }
         if let banner = scene.banner { layers.append(try render(banner)) }
-        if let chat = scene.chat, !(chat.entries.isEmpty && chat.pinned == nil) { layers.append(try render(chat)) }
+        if let chat = scene.chat { layers += try render(chat) }
         return layers
     }
 
@@ -77,11 +98,11 @@ public final class OverlayRenderer {
         return surface
     }
 
-    /// Paints onto a canvas covering `bounds` (clipped to the frame, widened to even pixels) and
-    /// copies the pixels out.
-    private func rasterize(bounds: Rect, _ paint: (Canvas) -> Void) throws -> OverlayLayer {
+    /// Paints onto a canvas covering `bounds` (widened to even pixels; clipped to the frame
+    /// unless the layer is to be moved into place) and copies the pixels out.
+    private func rasterize(bounds: Rect, clippedToFrame: Bool = true, _ paint: (Canvas) -> Void) throws -> OverlayLayer {
         let frameBox = PixelBox(x: 0, y: 0, width: frameWidth & ~1, height: frameHeight & ~1)
-        let box = bounds.evenPixelBox.intersection(frameBox)
+        let box = clippedToFrame ? bounds.evenPixelBox.intersection(frameBox) : bounds.evenPixelBox
         guard !box.isEmpty else { return OverlayLayer(box: PixelBox(x: 0, y: 0, width: 0, height: 0), pixels: []) }
         let canvas = try Canvas(width: box.width, height: box.height, originX: box.x, originY: box.y)
         paint(canvas)

@@ -57,7 +57,7 @@ public final class ShowScenes {
                 amount = "\(bits) bits"
             }
             return ChatContent.Entry(id: m.id, author: m.author, color: m.color, text: m.text, kind: m.kind, amount: amount,
-                                     count: entry.count)
+                                     count: entry.count, badge: m.badges.first)
         }
         return ChatContent(entries: shown.map(entry), pinned: pinned.map(entry), side: side, size: manifest.chat.size, bought: words.bought,
                            cardPosition: OverlayTheme.Position(rawValue: position.rawValue) ?? .bottomLeft)

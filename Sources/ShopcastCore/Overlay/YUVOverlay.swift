@@ -20,8 +20,16 @@ public final class YUVOverlay {
     private let chromaSpans: [(Int32, Int32)]
 
     /// Converts `layer` for frames of `frameWidth`x`frameHeight` encoded with `matrix`.
-    public init(_ layer: OverlayLayer, frameWidth: Int, frameHeight: Int, matrix: ColorMatrix) {
-        let frame = PixelBox(x: 0, y: 0, width: frameWidth & ~1, height: frameHeight & ~1)
+    public convenience init(_ layer: OverlayLayer, frameWidth: Int, frameHeight: Int, matrix: ColorMatrix) {
+        self.init(layer, within: PixelBox(x: 0, y: 0, width: frameWidth & ~1, height: frameHeight & ~1), matrix: matrix)
+    }
+
+    /// Converts all of `layer`, to be blended moved (`blend(into:movedBy:)`).
+    convenience init(movable layer: OverlayLayer, matrix: ColorMatrix) {
+        self.init(layer, within: layer.box, matrix: matrix)
+    }
+
+    private init(_ layer: OverlayLayer, within frame: PixelBox, matrix: ColorMatrix) {
         let box = layer.box.intersection(frame)
         self.box = box
         let w = box.width, h = box.height, cw = w / 2, ch = h / 2
@@ -112,8 +120,11 @@ public final class YUVOverlay {
         chromaSpans = cSpans
     }
 
-    /// Blends into `planes`. The parts of the box outside the planes' size are skipped.
-    public func blend(into planes: YUVPlanes) {
+    /// Blends into `planes`, the layer moved by `dx`, `dy` pixels (even, so that chroma stays on
+    /// its 2x2 blocks). The parts outside the planes' size are skipped.
+    public func blend(into planes: YUVPlanes, movedBy dx: Int = 0, _ dy: Int = 0) {
+        precondition(dx & 1 == 0 && dy & 1 == 0, "an overlay moves by even pixels")
+        let box = PixelBox(x: self.box.x + dx, y: self.box.y + dy, width: self.box.width, height: self.box.height)
         let visible = box.intersection(PixelBox(x: 0, y: 0, width: planes.width & ~1, height: planes.height & ~1))
         guard !visible.isEmpty else { return }
         let x0 = visible.x - box.x, y0 = visible.y - box.y
