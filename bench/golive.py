@@ -7,11 +7,21 @@ publish to the same local nginx-rtmp ingest. Reported: CPU seconds per stream se
 memory, and the time from process start to the ingest's on_publish callback.
 
 Usage: bench/golive.py [--seconds 20] [--runs 3] [--json out.json] [--ffmpeg-thp-off] [--fanout 1,3,6]
+                       [--clip 720p30|720p25-5.1] [--extras]
+
+--clip picks the file both read: the 720p30 stereo clip (the default) or a 720p25 clip with 5.1
+sound (both tools still make 720p30 with stereo AAC: the frame rate converted, the sound
+downmixed).
 
 --fanout N,M,... publishes each run to N (then M ...) streams of the ingest at once: shopcast
 with N -t destinations against ffmpeg's tee muxer with N FLV outputs (onfail=ignore, so one
 dead output does not stop the others, as in go-live). Reported per count: CPU, peak memory,
 and what each added destination costs over one.
+
+--baseline BINARY adds another shopcast build as a contender (an A/B of a change, interleaved).
+
+--extras runs, besides ffmpeg and the plain go-live, go-live with a manifest (bench/control.py's
+show: a card on screen) and with the manifest and an idle control API, to say what each adds.
 
 --ffmpeg-thp-off runs ffmpeg with transparent huge pages disabled (prctl before exec), as go-live
 disables them for itself: the comparison in equal conditions.
@@ -23,6 +33,7 @@ import statistics
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import control  # noqa: E402  (its show manifest)
 import lib  # noqa: E402
 
 
@@ -54,14 +65,14 @@ def main():
     ap.add_argument("--json")
     ap.add_argument("--ffmpeg-thp-off", action="store_true")
     ap.add_argument("--fanout", help="destination counts, e.g. 1,3,6")
+    ap.add_argument("--clip", choices=sorted(lib.CLIPS), default="720p30")
+    ap.add_argument("--extras", action="store_true")
+    ap.add_argument("--baseline", help="another shopcast binary to run alongside (fan-out mode)")
     args = ap.parse_args()
-    if args.fanout:
-        return fanout_main(args, [int(n) for n in args.fanout.split(",")])
+    if args.fanout or args.extras or args.baseline:
+        return fanout_main(args, [int(n) for n in (args.fanout or "1").split(",")])
     binary = lib.shopcast_binary()
-    work = os.path.join(lib.ROOT, "bench", "out")
-    os.makedirs(work, exist_ok=True)
-    src = os.path.join(work, "input-720p30.mp4")
-    lib.make_input(src, args.seconds + 10)
+    src = lib.clip(args.clip, args.seconds + 10)
     ingest = lib.Ingest()
     results = {"shopcast": [], "ffmpeg": []}
     try:
@@ -103,21 +114,35 @@ def main():
 def fanout_main(args, counts):
     binary = lib.shopcast_binary()
     work = os.path.join(lib.ROOT, "bench", "out")
-    os.makedirs(work, exist_ok=True)
-    src = os.path.join(work, "input-720p30.mp4")
-    lib.make_input(src, args.seconds + 10)
+    src = lib.clip(args.clip, args.seconds + 10)
+    manifest = os.path.join(work, "golive-extras.yaml")
+    with open(manifest, "w") as f:
+        f.write(control.MANIFEST)
+    # go-live alone, then what a manifest and an idle control API add (--extras).
+    variants = {"shopcast": []}
+    if args.extras:
+        variants["shopcast+manifest"] = ["--manifest", manifest]
+        variants["shopcast+manifest+control"] = ["--manifest", manifest, "--control", "PORT"]
+    if args.baseline:
+        variants["shopcast-baseline"] = []
+    tools = list(variants) + ["ffmpeg"]
     ingest = lib.Ingest()
-    results = {(tool, n): [] for tool in ("shopcast", "ffmpeg") for n in counts}
+    results = {(tool, n): [] for tool in tools for n in counts}
     try:
         for run in range(args.runs):
             for n in counts:
-                for tool in ("ffmpeg", "shopcast") if (run + n) % 2 else ("shopcast", "ffmpeg"):
-                    name = f"{tool}-{n}-{run}"
+                shift = (run + n) % len(tools)
+                for tool in tools[shift:] + tools[:shift]:
+                    name = f"{tool.replace('+', '-')}-{n}-{run}"
                     urls = [ingest.url(f"{name}-{k}") for k in range(n)]
-                    argv = (shopcast_argv(binary, src, None, args.seconds, fanout=urls) if tool == "shopcast"
-                            else ffmpeg_argv(src, None, args.seconds, fanout=urls))
-                    if tool == "ffmpeg" and args.ffmpeg_thp_off:
-                        argv = lib.without_huge_pages(argv)
+                    if tool == "ffmpeg":
+                        argv = ffmpeg_argv(src, None, args.seconds, fanout=urls)
+                        if args.ffmpeg_thp_off:
+                            argv = lib.without_huge_pages(argv)
+                    else:
+                        extra = [str(lib.free_port()) if a == "PORT" else a for a in variants[tool]]
+                        chosen = args.baseline if tool == "shopcast-baseline" else binary
+                        argv = shopcast_argv(chosen, src, None, args.seconds, fanout=urls) + extra
                     m = lib.measure(argv)
                     if m["status"] != 0:
                         raise SystemExit(f"{tool} failed ({m['status']}): {m['stderr']}")
@@ -126,7 +151,7 @@ def fanout_main(args, counts):
                         raise SystemExit(f"{name}: the ingest never saw streams {missing} published")
                     m["cpu_per_stream_s"] = m["cpu"] / args.seconds
                     results[(tool, n)].append(m)
-                    print(f"{name:14} cpu/stream-s {m['cpu_per_stream_s']:.3f}  peak {m['rss_mib']:.1f} MiB", flush=True)
+                    print(f"{name:34} cpu/stream-s {m['cpu_per_stream_s']:.3f}  peak {m['rss_mib']:.1f} MiB", flush=True)
     finally:
         ingest.close()
 
@@ -136,16 +161,23 @@ def fanout_main(args, counts):
     table = []
     for n in counts:
         row = {"destinations": n}
-        for tool in ("shopcast", "ffmpeg"):
-            row[tool] = {"cpu_s": med(tool, n, "cpu") , "cpu_per_stream_s": med(tool, n, "cpu_per_stream_s"), "rss_mib": med(tool, n, "rss_mib")}
+        for tool in tools:
+            row[tool] = {"cpu_s": med(tool, n, "cpu"), "cpu_per_stream_s": med(tool, n, "cpu_per_stream_s"),
+                         "rss_mib": med(tool, n, "rss_mib"),
+                         "rss_range": [min(r["rss_mib"] for r in results[(tool, n)]), max(r["rss_mib"] for r in results[(tool, n)])]}
         row["ratio"] = {k: row["shopcast"][k] / row["ffmpeg"][k] for k in ("cpu_per_stream_s", "rss_mib")}
+        # Per-round pairs, shopcast over ffmpeg: steadier than a ratio of medians on a busy machine.
+        row["paired_cpu_ratio"] = statistics.median(
+            a["cpu"] / b["cpu"] for a, b in zip(results[("shopcast", n)], results[("ffmpeg", n)]))
+        for tool in tools[1:-1]:
+            row[tool]["adds_over_shopcast"] = {k: row[tool][k] - row["shopcast"][k] for k in ("cpu_per_stream_s", "rss_mib")}
         table.append(row)
     first = table[0]
     for row in table[1:]:
         extra = row["destinations"] - first["destinations"]
         row["cpu_s_per_added_destination"] = {
-            tool: (row[tool]["cpu_s"] - first[tool]["cpu_s"]) / extra for tool in ("shopcast", "ffmpeg")}
-    summary = {"machine": lib.machine(), "seconds": args.seconds, "runs": args.runs, "fanout": table}
+            tool: (row[tool]["cpu_s"] - first[tool]["cpu_s"]) / extra for tool in tools}
+    summary = {"machine": lib.machine(), "clip": args.clip, "seconds": args.seconds, "runs": args.runs, "fanout": table}
     print(json.dumps(summary, indent=2))
     if args.json:
         with open(args.json, "w") as f:

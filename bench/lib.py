@@ -155,11 +155,34 @@ def measure(argv, env=None, timeout=600):
             "status": os.waitstatus_to_exitcode(status), "stderr": err[-2000:]}
 
 
-def make_input(path, seconds, size="1280x720", rate=30):
-    """A mezzanine file both tools read: moving pattern + tone, H.264/AAC."""
+def make_input(path, seconds, size="1280x720", rate=30, surround=False):
+    """A mezzanine file both tools read: moving pattern + tone, H.264/AAC (stereo, or 5.1 with a
+    tone of its own on each channel)."""
     if os.path.exists(path):
         return
-    subprocess.run(["ffmpeg", "-v", "error", "-y", "-f", "lavfi", "-i", f"testsrc2=size={size}:rate={rate}",
-                    "-f", "lavfi", "-i", "sine=frequency=440:sample_rate=48000", "-t", str(seconds),
-                    "-c:v", "libx264", "-preset", "veryfast", "-b:v", "6M", "-g", str(rate * 2), "-pix_fmt", "yuv420p",
-                    "-c:a", "aac", "-ac", "2", "-b:a", "192k", path], check=True)
+    if surround:
+        tones = "|".join(f"0.3*sin({f}*2*PI*t)" for f in (440, 550, 660, 110, 770, 880))
+        audio = ["-f", "lavfi", "-i", f"aevalsrc={tones}:channel_layout=5.1:sample_rate=48000", "-ac", "6", "-b:a", "384k"]
+    else:
+        audio = ["-f", "lavfi", "-i", "sine=frequency=440:sample_rate=48000", "-ac", "2", "-b:a", "192k"]
+    subprocess.run(["ffmpeg", "-v", "error", "-y", "-f", "lavfi", "-i", f"testsrc2=size={size}:rate={rate}"] + audio[:4] +
+                   ["-t", str(seconds), "-c:v", "libx264", "-preset", "veryfast", "-b:v", "6M", "-g", str(rate * 2), "-pix_fmt", "yuv420p",
+                    "-c:a", "aac"] + audio[4:] + [path], check=True)
+
+
+# The clips go-live's benchmarks can read: name -> (size, frame rate, 5.1 sound).
+CLIPS = {"720p30": ("1280x720", 30, False), "720p25-5.1": ("1280x720", 25, True)}
+
+
+def clip(name, seconds):
+    """The path of clip `name` (CLIPS), made on first use under bench/out."""
+    size, rate, surround = CLIPS[name]
+    work = os.path.join(ROOT, "bench", "out")
+    os.makedirs(work, exist_ok=True)
+    path = os.path.join(work, f"input-{name}.mp4" if name != "720p30" else "input-720p30.mp4")
+    if os.path.exists(path) and float(subprocess.run(
+            ["ffprobe", "-v", "error", "-show_entries", "format=duration", "-of", "csv=p=0", path],
+            capture_output=True, text=True).stdout or 0) < seconds:
+        os.remove(path)
+    make_input(path, seconds, size=size, rate=rate, surround=surround)
+    return path

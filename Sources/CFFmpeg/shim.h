@@ -9,8 +9,9 @@
 #include <libavformat/avformat.h>
 #include <libavformat/avio.h>
 #include <libavcodec/avcodec.h>
-#include <libavdevice/avdevice.h>
-#include <libavfilter/avfilter.h>
+// Only for LIBAVDEVICE_VERSION_MAJOR: libavdevice is loaded when an input needs it
+// (CaptureDevices.swift), not linked.
+#include <libavdevice/version_major.h>
 #include <libavutil/avutil.h>
 #include <libavutil/audio_fifo.h>
 #include <libavutil/channel_layout.h>

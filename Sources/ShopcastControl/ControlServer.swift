@@ -51,7 +51,9 @@ public final class ControlServer: @unchecked Sendable {
         let api = self.api
         let streams = self.streams
         let bootstrap = ServerBootstrap(group: group)
-            .serverChannelOption(.backlog, value: 256)
+            // Room for a burst of connections while the machine is busy encoding: a full accept
+            // queue drops SYNs, and a client's retry comes a second later.
+            .serverChannelOption(.backlog, value: 1024)
             .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
             .childChannelOption(.socketOption(.tcp_nodelay), value: 1)
             .childChannelInitializer { [weak self] channel in

@@ -1,48 +1,5 @@
 import Foundation
 
-/// What a destination is doing, for the status line and events.
-public enum WriterState: Equatable, Sendable {
-    case connecting
-    case live
-    /// Connected but behind the live edge (a slow link): pictures are being dropped to keep up.
-    case degraded
-    case retrying(retry: Int, wait: Double)
-    /// Gave up (retries exhausted, or a recording that cannot be written).
-    case failed(String)
-    /// Finished cleanly at the end of the show.
-    case finished
-    /// Stopped at the end of the show while not connected.
-    case stopped
-
-    public var label: String {
-        switch self {
-        case .connecting: return "connecting"
-        case .live: return "live"
-        case .degraded: return "degraded"
-        case .retrying: return "retrying"
-        case .failed: return "failed"
-        case .finished: return "finished"
-        case .stopped: return "stopped"
-        }
-    }
-}
-
-/// Counters of one destination, read by the status line.
-public struct WriterStats: Sendable {
-    public var state: WriterState = .connecting
-    public var sentPackets = 0
-    public var droppedPackets = 0
-    public var sentBytes = 0
-    public var everConnected = false
-    /// Lost at least once (and maybe back since).
-    public var lostCount = 0
-    /// Seconds of stream not yet delivered — queued, or for a TCP destination still in the
-    /// socket's send buffer: how far behind the live edge it is.
-    public var lag = 0.0
-    /// Why the last attempt failed (masked), while it is retrying.
-    public var reason: String?
-}
-
 /// Writes the show to one destination on its own thread, with its own bounded queue: a slow or
 /// dead destination never blocks the encoder or the others. A destination more than
 /// `dropThreshold` seconds behind — its queue, and for RTMP(S) what the socket's send buffer still
@@ -89,6 +46,8 @@ final class DestinationWriter: @unchecked Sendable {
     private var startingAfresh = false
     private var soundBeforeKeyframe: [EncodedPacket] = []
     private var stats = WriterStats()
+    /// Packets queued that the writer thread has not been woken for (`wake()`).
+    private var unannounced = false
     private var done = false
     /// Hard bound on queued packets whatever their duration (a writer stuck in a call).
     private let maxQueued = 4000
@@ -147,6 +106,8 @@ final class DestinationWriter: @unchecked Sendable {
 
     // MARK: queue (called from the encoder thread; never blocks on I/O)
 
+    /// Queues one packet (or drops it, by the drop rules); the writer takes it up at the next
+    /// `wake()`.
     func enqueue(_ packet: EncodedPacket) {
         condition.lock()
         guard !done, !ending else { condition.unlock(); return }
@@ -202,8 +163,20 @@ final class DestinationWriter: @unchecked Sendable {
             return change
         }
         append(packet)
-        condition.signal()
+        unannounced = true
         return change
+    }
+
+    /// Hands what was queued since the last call to the writer thread. The encoder thread calls
+    /// it once per frame, so a frame's picture and sound cost the writer one wake-up, not one
+    /// per packet.
+    func wake() {
+        condition.lock()
+        if unannounced {
+            unannounced = false
+            condition.signal()
+        }
+        condition.unlock()
     }
 
     /// No more packets: drain, write the trailer, and stop within `deadline` seconds.
@@ -238,7 +211,7 @@ final class DestinationWriter: @unchecked Sendable {
             startingAfresh = false
             policy.restart()
             startOn(packet)
-            condition.signal()
+            unannounced = true
         } else if packet.isVideo {
             stats.droppedPackets += 1
         } else {
@@ -428,25 +401,6 @@ final class DestinationWriter: @unchecked Sendable {
         }
     }
 
-    /// A connection the server closed within `provingTime` of accepting the stream: the way
-    /// RTMP servers refuse a wrong key after the handshake. Counted as a refusal.
-    struct ClosedAtOnce: Error {
-        let message: String
-    }
-
-    /// How long a connection must carry the stream before the destination counts as reached.
-    static let provingTime = 2.0
-    /// The same refusal this many times in a row and a destination without --retries gives up.
-    static let refusalsBeforeGivingUp = 5
-
-    /// The server answered and said no (a key, an application or a stream name it will not
-    /// take, a wrong passphrase), as opposed to not answering at all.
-    static func isRefusal(_ error: Error) -> Bool {
-        if error is ClosedAtOnce { return true }
-        guard let e = error as? FFmpegError, !e.isInterrupted else { return false }
-        return !e.isUnreachable && e.operation == "connect"
-    }
-
     private var isEnding: Bool {
         condition.lock(); defer { condition.unlock() }
         return ending
@@ -520,58 +474,10 @@ final class DestinationWriter: @unchecked Sendable {
     }
 
     private func open() throws -> OutputFile {
-        var io: [(String, String)] = []
-        var mux: [(String, String)] = []
-        switch destination.kind {
-        case .rtmp:
-            io = [("tcp_nodelay", "1")]
-            mux = [("flvflags", "no_duration_filesize")]
-        case .rtmps:
-            // FFmpeg does not verify certificates unless asked; shopcast always asks.
-            io = [("tcp_nodelay", "1"), ("tls_verify", "1")]
-            if let ca = settings.caFile { io.append(("ca_file", ca)) }
-            mux = [("flvflags", "no_duration_filesize")]
-        case .srt:
-            // Linger on close so the listener gets the last packets of a show that ends.
-            io = [("linger", "2")]
-        case .recording(let muxer):
-            mux = [("flush_packets", "1")]
-            switch muxer {
-            case "matroska": mux.append(("cluster_time_limit", "500"))
-            case "mp4": mux += [("movflags", "+frag_keyframe+empty_moov+default_base_moof"), ("frag_duration", "500000")]
-            default: break
-            }
-        }
-        interrupter.limit(destination.isNetwork ? settings.connectTimeout : nil)
-        do {
-            return try OutputFile(url: destination.url, format: destination.muxer, video: video, audio: audio,
-                                  muxerOptions: mux, ioOptions: io, interrupter: interrupter)
-        } catch let error as FFmpegError where error.isInterrupted && !interrupter.isAborted {
-            throw FFmpegError.timedOut(error.operation)
-        }
+        try Self.open(destination, video: video, audio: audio, settings: settings, interrupter: interrupter)
     }
 
-    /// A readable, masked reason.
     private func describe(_ error: Error) -> String {
-        var text: String
-        if let e = error as? FFmpegError {
-            text = e.isInterrupted ? "\(e.operation): timed out" : "\(e.operation): \(e.reason)"
-            if destination.kind == .rtmps, e.operation == "connect", e.isIOError {
-                text += settings.caFile == nil
-                    ? " (is the server's TLS certificate trusted by the system store? --ca-file trusts a private CA)"
-                    : " (is the server's TLS certificate signed by --ca-file?)"
-            }
-        } else if let e = error as? ShopcastError {
-            text = e.message
-        } else if let e = error as? ClosedAtOnce {
-            text = e.message
-        } else {
-            text = "\(error)"
-        }
-        // The server's or the library's own words, when FFmpeg logged any on this thread.
-        if let detail = FFmpegLog.takeLastError(), !(error is ShopcastError), !(error is ClosedAtOnce) {
-            text += " (\(detail))"
-        }
-        return SecretMasker.shared.mask(text)
+        Self.describe(error, destination: destination, caFile: settings.caFile)
     }
 }

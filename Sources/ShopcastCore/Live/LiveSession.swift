@@ -378,6 +378,8 @@ public final class LiveSession: @unchecked Sendable {
         let duration = self.duration
         let pictureName = InputOpener.describe(videoReader.spec)
         while true {
+            // What the last frame queued goes out now, before the wait for this one.
+            for writer in writers { writer.wake() }
             let t = Double(index) / Double(fps)
             if let d = duration, t >= d - 1e-9 { setReason(.duration); break }
             let endedAt = videoReader.endTime
@@ -474,6 +476,7 @@ public final class LiveSession: @unchecked Sendable {
         config.show?.finish(at: Double(index) / Double(fps))
         for rendition in renditions { try send(nil, to: rendition) }
         distribute(try sound.finish())
+        for writer in writers { writer.wake() }
     }
 
     /// The show cut to the backup input or back to the primary.

@@ -12,10 +12,11 @@ public final class InputFile {
     public init(url: String, format: String? = nil, options: [(String, String)] = [], interrupter: Interrupter) throws {
         self.url = url
         self.interrupter = interrupter
-        InputFile.registerDevices
         var inputFormat: UnsafePointer<AVInputFormat>?
         if let format {
-            guard let f = av_find_input_format(format) else {
+            var found = av_find_input_format(format)
+            if found == nil, CaptureDevices.load() { found = av_find_input_format(format) }
+            guard let f = found else {
                 throw FFmpegError(shim_averror(ENOSYS), "input format '\(format)' is not available in this FFmpeg")
             }
             inputFormat = f
@@ -34,8 +35,6 @@ public final class InputFile {
 
     /// Closes the demuxer (and its connection) now; reading afterwards reports the end.
     func close() { avformat_close_input(&context) }
-
-    private static let registerDevices: Void = { avdevice_register_all() }()
 
     var formatContext: UnsafeMutablePointer<AVFormatContext> { context! }
 
