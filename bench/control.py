@@ -168,8 +168,7 @@ def main():
     binary = lib.shopcast_binary()
     work = os.path.join(lib.ROOT, "bench", "out")
     os.makedirs(work, exist_ok=True)
-    src = os.path.join(work, "input-720p30.mp4")
-    lib.make_input(src, args.seconds + 10)
+    src = lib.clip("720p30", args.seconds + 10)
     manifest = os.path.join(work, "control-bench.yaml")
     with open(manifest, "w") as f:
         f.write(MANIFEST)

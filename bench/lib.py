@@ -179,7 +179,7 @@ def clip(name, seconds):
     size, rate, surround = CLIPS[name]
     work = os.path.join(ROOT, "bench", "out")
     os.makedirs(work, exist_ok=True)
-    path = os.path.join(work, f"input-{name}.mp4" if name != "720p30" else "input-720p30.mp4")
+    path = os.path.join(work, f"input-{name}.mp4")
     if os.path.exists(path) and float(subprocess.run(
             ["ffprobe", "-v", "error", "-show_entries", "format=duration", "-of", "csv=p=0", path],
             capture_output=True, text=True).stdout or 0) < seconds:
