@@ -51,6 +51,8 @@ final class DestinationWriter: @unchecked Sendable {
     private var done = false
     /// Hard bound on queued packets whatever their duration (a writer stuck in a call).
     private let maxQueued = 4000
+    /// How often a writer working through a backlog looks at its socket.
+    static let lookEvery = 0.1
     /// The writer thread's own: the TCP socket of the current connection, and which packet
     /// ends at which byte of it.
     private var socket: SocketBacklog?
@@ -168,8 +170,8 @@ final class DestinationWriter: @unchecked Sendable {
     }
 
     /// Hands what was queued since the last call to the writer thread. The encoder thread calls
-    /// it once per frame, so a frame's picture and sound cost the writer one wake-up, not one
-    /// per packet.
+    /// it every other frame or so (`LiveSession.wakeEvery`), so pictures and sound cost the
+    /// writer one wake-up a batch, not one a packet.
     func wake() {
         condition.lock()
         if unannounced {
@@ -415,24 +417,31 @@ final class DestinationWriter: @unchecked Sendable {
         rate.reset()
         progress = (0, MonotonicClock.now())
         defer { socket = nil }
+        var lastLook = -Double.infinity
         while let packet = nextPacket(output) {
             interrupter.limit(destination.isNetwork ? settings.writeTimeout : nil)
             try output.write(packet)
             if !reached { reached = proven() }
-            var look: (head: Double?, bytes: Int, rate: Double?) = (nil, 0, nil)
-            if socket != nil {
-                ledger.wrote(endingAt: output.bytesWritten, seconds: packet.seconds)
-                look = lookAtSocket(output)
-                let silent = MonotonicClock.now() - progress.at
-                if look.bytes > 0, silent > settings.writeTimeout {
-                    throw ShopcastError(.unavailable, String(format: "send: the server acknowledged nothing for %.0f s", silent))
-                }
-            }
+            if socket != nil { ledger.wrote(endingAt: output.bytesWritten, seconds: packet.seconds) }
             condition.lock()
-            (socketHead, socketBytes, linkRate) = look
             stats.sentPackets += 1
             stats.sentBytes += packet.size
             if reached { stats.everConnected = true }
+            let caughtUp = queueIsEmpty
+            condition.unlock()
+            // The socket is asked what it holds once the writer has caught up with its queue
+            // (once a wake-up), or every `lookEvery` through a backlog: one ioctl a batch, not
+            // one a packet.
+            guard socket != nil else { continue }
+            let now = MonotonicClock.now()
+            guard caughtUp || now - lastLook >= Self.lookEvery else { continue }
+            lastLook = now
+            let look = lookAtSocket(output)
+            if look.bytes > 0, now - progress.at > settings.writeTimeout {
+                throw ShopcastError(.unavailable, String(format: "send: the server acknowledged nothing for %.0f s", now - progress.at))
+            }
+            condition.lock()
+            (socketHead, socketBytes, linkRate) = look
             condition.unlock()
         }
         // A show shorter than the proving time still reached a destination that took all of it.
