@@ -16,7 +16,7 @@ _shopcast() {
             continue
         fi
         case "$path/$word" in
-            shopcast/go-live|shopcast/schedule|shopcast/schedule/check|shopcast/schedule/plan|shopcast/schedule/now|shopcast/schedule/run|shopcast/schedule/cron|shopcast/overlay|shopcast/cue|shopcast/cue/status|shopcast/cue/offer|shopcast/cue/next|shopcast/cue/end|shopcast/cue/extend|shopcast/cue/shorten|shopcast/cue/stock|shopcast/cue/sold-out|shopcast/cue/banner|shopcast/cue/slate|shopcast/cue/chat|shopcast/cue/events|help/go-live|help/schedule|help/schedule/check|help/schedule/plan|help/schedule/now|help/schedule/run|help/schedule/cron|help/overlay|help/cue|help/cue/status|help/cue/offer|help/cue/next|help/cue/end|help/cue/extend|help/cue/shorten|help/cue/stock|help/cue/sold-out|help/cue/banner|help/cue/slate|help/cue/chat|help/cue/events) path=$path/$word ;;
+            shopcast/go-live|shopcast/schedule|shopcast/schedule/check|shopcast/schedule/plan|shopcast/schedule/now|shopcast/schedule/run|shopcast/schedule/cron|shopcast/overlay|shopcast/cue|shopcast/cue/status|shopcast/cue/offer|shopcast/cue/next|shopcast/cue/end|shopcast/cue/extend|shopcast/cue/shorten|shopcast/cue/stock|shopcast/cue/sold-out|shopcast/cue/banner|shopcast/cue/slate|shopcast/cue/crop|shopcast/cue/chat|shopcast/cue/events|help/go-live|help/schedule|help/schedule/check|help/schedule/plan|help/schedule/now|help/schedule/run|help/schedule/cron|help/overlay|help/cue|help/cue/status|help/cue/offer|help/cue/next|help/cue/end|help/cue/extend|help/cue/shorten|help/cue/stock|help/cue/sold-out|help/cue/banner|help/cue/slate|help/cue/crop|help/cue/chat|help/cue/events) path=$path/$word ;;
             *) break ;;
         esac
     done
@@ -32,7 +32,7 @@ _shopcast() {
         shopcast/schedule/run) options='--start --events --webhook --webhook-secret-file --quiet -q --help -h'; operands=1 ;;
         shopcast/schedule/cron) options='--start --lead --help -h'; operands=1 ;;
         shopcast/overlay) options='--manifest -m --output -o --start --chat-log --journal --crf --encoder-speed --preview --at --offer --size --background --quiet -q --help -h'; operands=1 ;;
-        shopcast/cue) commands='status offer next end extend shorten stock sold-out banner slate chat events'; options='--help -h' ;;
+        shopcast/cue) commands='status offer next end extend shorten stock sold-out banner slate crop chat events'; options='--help -h' ;;
         shopcast/cue/status) options='--control --token-file --json --help -h' ;;
         shopcast/cue/offer) options='--for --discount --price --code --quantity --control --token-file --json --help -h'; operands=1 ;;
         shopcast/cue/next) options='--for --discount --price --code --quantity --control --token-file --json --help -h' ;;
@@ -43,11 +43,12 @@ _shopcast() {
         shopcast/cue/sold-out) options='--control --token-file --json --help -h'; operands=1 ;;
         shopcast/cue/banner) options='--for --clear --control --token-file --json --help -h'; operands=1 ;;
         shopcast/cue/slate) options='--off --control --token-file --json --help -h' ;;
+        shopcast/cue/crop) options='--reset --control --token-file --json --help -h'; operands=1 ;;
         shopcast/cue/chat) options='--control --token-file --json --help -h'; operands=1 ;;
         shopcast/cue/events) options='--control --token-file --json --help -h' ;;
         help) commands='go-live schedule overlay cue' ;;
         help/schedule) commands='check plan now run cron' ;;
-        help/cue) commands='status offer next end extend shorten stock sold-out banner slate chat events' ;;
+        help/cue) commands='status offer next end extend shorten stock sold-out banner slate crop chat events' ;;
     esac
     if [[ $path == help* ]]; then
         [[ $cur == -* ]] || mapfile -t COMPREPLY < <(compgen -W "$commands" -- "$cur")
@@ -220,6 +221,10 @@ _shopcast() {
         "shopcast/cue/slate --control")
             : ;;
         "shopcast/cue/slate --token-file")
+            compopt -o filenames 2>/dev/null; mapfile -t COMPREPLY < <(compgen -f -- "$value") ;;
+        "shopcast/cue/crop --control")
+            : ;;
+        "shopcast/cue/crop --token-file")
             compopt -o filenames 2>/dev/null; mapfile -t COMPREPLY < <(compgen -f -- "$value") ;;
         "shopcast/cue/chat --control")
             : ;;

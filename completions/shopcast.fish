@@ -13,7 +13,7 @@ function __shopcast_path
             continue
         end
         switch "$path/$word"
-            case shopcast/go-live shopcast/schedule shopcast/schedule/check shopcast/schedule/plan shopcast/schedule/now shopcast/schedule/run shopcast/schedule/cron shopcast/overlay shopcast/cue shopcast/cue/status shopcast/cue/offer shopcast/cue/next shopcast/cue/end shopcast/cue/extend shopcast/cue/shorten shopcast/cue/stock shopcast/cue/sold-out shopcast/cue/banner shopcast/cue/slate shopcast/cue/chat shopcast/cue/events help/go-live help/schedule help/schedule/check help/schedule/plan help/schedule/now help/schedule/run help/schedule/cron help/overlay help/cue help/cue/status help/cue/offer help/cue/next help/cue/end help/cue/extend help/cue/shorten help/cue/stock help/cue/sold-out help/cue/banner help/cue/slate help/cue/chat help/cue/events
+            case shopcast/go-live shopcast/schedule shopcast/schedule/check shopcast/schedule/plan shopcast/schedule/now shopcast/schedule/run shopcast/schedule/cron shopcast/overlay shopcast/cue shopcast/cue/status shopcast/cue/offer shopcast/cue/next shopcast/cue/end shopcast/cue/extend shopcast/cue/shorten shopcast/cue/stock shopcast/cue/sold-out shopcast/cue/banner shopcast/cue/slate shopcast/cue/crop shopcast/cue/chat shopcast/cue/events help/go-live help/schedule help/schedule/check help/schedule/plan help/schedule/now help/schedule/run help/schedule/cron help/overlay help/cue help/cue/status help/cue/offer help/cue/next help/cue/end help/cue/extend help/cue/shorten help/cue/stock help/cue/sold-out help/cue/banner help/cue/slate help/cue/crop help/cue/chat help/cue/events
                 set path "$path/$word"
             case '*'
                 break
@@ -130,7 +130,7 @@ complete -c shopcast -n '__shopcast_at shopcast/overlay' -s q -l quiet -d 'Print
 complete -c shopcast -n '__shopcast_at shopcast/overlay' -s h -l help -d 'Show this help and exit'
 
 # shopcast cue
-complete -c shopcast -n '__shopcast_at shopcast/cue' -a 'status' -d 'Print the show\'s state: the live offer, the next one, stock, banners, destinations, inputs'
+complete -c shopcast -n '__shopcast_at shopcast/cue' -a 'status' -d 'Print the show\'s state: the live offer, the next one, stock, banners, the chat column (what waits for approval), destinations, inputs'
 complete -c shopcast -n '__shopcast_at shopcast/cue' -a 'offer' -d 'Put an offer on screen now, by offer id or product id, with optional overrides'
 complete -c shopcast -n '__shopcast_at shopcast/cue' -a 'next' -d 'Start the next scheduled offer now, with its own length'
 complete -c shopcast -n '__shopcast_at shopcast/cue' -a 'end' -d 'Take the live offer off the screen now'
@@ -140,6 +140,7 @@ complete -c shopcast -n '__shopcast_at shopcast/cue' -a 'stock' -d 'Set a produc
 complete -c shopcast -n '__shopcast_at shopcast/cue' -a 'sold-out' -d 'Mark a product sold out (stock 0): its card shows SOLD OUT on the next frame'
 complete -c shopcast -n '__shopcast_at shopcast/cue' -a 'banner' -d 'Show a banner now (until cleared, or --for), or clear every banner (--clear)'
 complete -c shopcast -n '__shopcast_at shopcast/cue' -a 'slate' -d 'Put the holding slate up for a break, or take it down (--off)'
+complete -c shopcast -n '__shopcast_at shopcast/cue' -a 'crop' -d 'Move the crop of a vertical rendition to follow the host, or put it back (--reset)'
 complete -c shopcast -n '__shopcast_at shopcast/cue' -a 'chat' -d 'Moderate the chat column: approve a held message, hide one, pin one above the column, or unpin'
 complete -c shopcast -n '__shopcast_at shopcast/cue' -a 'events' -d 'Print the show\'s live events as JSON lines on stdout until the show ends'
 complete -c shopcast -n '__shopcast_at shopcast/cue' -s h -l help -d 'Show this help and exit'
@@ -223,6 +224,14 @@ complete -c shopcast -n '__shopcast_at shopcast/cue/slate' -l token-file -r -F -
 complete -c shopcast -n '__shopcast_at shopcast/cue/slate' -l json -d 'Print the show\'s answer as JSON on stdout'
 complete -c shopcast -n '__shopcast_at shopcast/cue/slate' -s h -l help -d 'Show this help and exit'
 
+# shopcast cue crop
+complete -c shopcast -n '__shopcast_at shopcast/cue/crop' -F
+complete -c shopcast -n '__shopcast_at shopcast/cue/crop' -l reset -d 'Put the crop back where go-live\'s --crop-vertical placed it'
+complete -c shopcast -n '__shopcast_at shopcast/cue/crop' -l control -x -d 'Where the show\'s control API listens, as given to go-live --control (default: SHOPCAST_CONTROL)'
+complete -c shopcast -n '__shopcast_at shopcast/cue/crop' -l token-file -r -F -d 'The control token (mode 0600); default SHOPCAST_CONTROL_TOKEN, else $XDG_CONFIG_HOME/shopcast/keys/control if it exists'
+complete -c shopcast -n '__shopcast_at shopcast/cue/crop' -l json -d 'Print the show\'s answer as JSON on stdout'
+complete -c shopcast -n '__shopcast_at shopcast/cue/crop' -s h -l help -d 'Show this help and exit'
+
 # shopcast cue chat
 complete -c shopcast -n '__shopcast_at shopcast/cue/chat' -F
 complete -c shopcast -n '__shopcast_at shopcast/cue/chat' -l control -x -d 'Where the show\'s control API listens, as given to go-live --control (default: SHOPCAST_CONTROL)'
@@ -250,7 +259,7 @@ complete -c shopcast -n '__shopcast_at help/schedule' -a 'run' -d 'Follow the cl
 complete -c shopcast -n '__shopcast_at help/schedule' -a 'cron' -d 'Print crontab and systemd timer lines that start go-live for the show'
 
 # shopcast help cue
-complete -c shopcast -n '__shopcast_at help/cue' -a 'status' -d 'Print the show\'s state: the live offer, the next one, stock, banners, destinations, inputs'
+complete -c shopcast -n '__shopcast_at help/cue' -a 'status' -d 'Print the show\'s state: the live offer, the next one, stock, banners, the chat column (what waits for approval), destinations, inputs'
 complete -c shopcast -n '__shopcast_at help/cue' -a 'offer' -d 'Put an offer on screen now, by offer id or product id, with optional overrides'
 complete -c shopcast -n '__shopcast_at help/cue' -a 'next' -d 'Start the next scheduled offer now, with its own length'
 complete -c shopcast -n '__shopcast_at help/cue' -a 'end' -d 'Take the live offer off the screen now'
@@ -260,5 +269,6 @@ complete -c shopcast -n '__shopcast_at help/cue' -a 'stock' -d 'Set a product\'s
 complete -c shopcast -n '__shopcast_at help/cue' -a 'sold-out' -d 'Mark a product sold out (stock 0): its card shows SOLD OUT on the next frame'
 complete -c shopcast -n '__shopcast_at help/cue' -a 'banner' -d 'Show a banner now (until cleared, or --for), or clear every banner (--clear)'
 complete -c shopcast -n '__shopcast_at help/cue' -a 'slate' -d 'Put the holding slate up for a break, or take it down (--off)'
+complete -c shopcast -n '__shopcast_at help/cue' -a 'crop' -d 'Move the crop of a vertical rendition to follow the host, or put it back (--reset)'
 complete -c shopcast -n '__shopcast_at help/cue' -a 'chat' -d 'Moderate the chat column: approve a held message, hide one, pin one above the column, or unpin'
 complete -c shopcast -n '__shopcast_at help/cue' -a 'events' -d 'Print the show\'s live events as JSON lines on stdout until the show ends'

@@ -76,6 +76,22 @@ struct CommandRequest {
         return amount
     }
 
+    /// Where a vertical crop sits, as 0 (left) to 1 (right): a percentage from 0 to 100, or
+    /// the text --crop-vertical takes (left, centre, center, right, "30%").
+    func cropPosition(_ key: String) throws -> Double? {
+        guard let value = fields[key] else { return nil }
+        switch value {
+        case .number(let n) where n >= 0 && n <= 100: return NSDecimalNumber(decimal: n).doubleValue / 100
+        case .string(let text) where text.range(of: Self.cropPattern, options: .regularExpression) != nil:
+            if let position = Framing.position(from: text) { return position }
+        default: break
+        }
+        throw APIError(.badRequest, "\(key) must be left, centre, right, or a percentage from 0 (left) to 100 (right)", field: key)
+    }
+
+    /// The words a crop position may be given in (the OpenAPI document's pattern).
+    static let cropPattern = #"^(left|centre|center|right|[0-9]{1,3}(\.[0-9]{1,4})?%?)$"#
+
     /// A discount code: 1 to 40 characters (Unicode code points), no control characters.
     func code(_ key: String) throws -> String? {
         guard let value = fields[key] else { return nil }

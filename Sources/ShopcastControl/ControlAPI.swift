@@ -138,6 +138,14 @@ final class ControlAPI: @unchecked Sendable {
             _ = try CommandRequest(request.body, allowed: [])
             api.perform(.slate(false), reply: reply)
         },
+        Route(method: .PUT, path: ["v1", "crop"], open: false) { api, request, _, reply in
+            let body = try CommandRequest(request.body, allowed: ["position"])
+            api.perform(.crop(try body.required("position", body.cropPosition)), reply: reply)
+        },
+        Route(method: .DELETE, path: ["v1", "crop"], open: false) { api, request, _, reply in
+            _ = try CommandRequest(request.body, allowed: [])
+            api.perform(.crop(nil), reply: reply)
+        },
     ]
 
     /// Every request comes through here; `reply` hears the answer once (maybe from another

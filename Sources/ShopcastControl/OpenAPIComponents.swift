@@ -32,6 +32,22 @@ extension OpenAPIDocument {
           "badges": {"type": "array", "maxItems": 16, "items": {"type": "string", "maxLength": 32}, "description": "The author's standing: broadcaster, moderator, vip, subscriber (or the platforms' names: owner, member, founder, lead_moderator); others are ignored. The most senior is marked before the name."}
         }
       },
+      "Crop": {
+        "type": "object", "required": ["position"], "additionalProperties": false,
+        "properties": {"position": {"oneOf": [{"type": "number", "minimum": 0, "maximum": 100}, {"type": "string", "pattern": "^(left|centre|center|right|[0-9]{1,3}(\\.[0-9]{1,4})?%?)$"}], "description": "left, centre, right, or a percentage: 0 keeps the left edge, 100 the right."}}
+      },
+      "ChatEntry": {
+        "type": "object", "required": ["chat", "source", "kind", "author", "text", "amount", "currency", "bits", "count", "badges"],
+        "properties": {
+          "chat": {"type": "string", "description": "The message's id: what cue chat approve, pin and hide take."},
+          "source": {"type": "string"}, "kind": {"type": "string", "enum": ["comment", "tip", "purchase"]},
+          "author": {"type": "string"}, "text": {"type": "string"},
+          "amount": {"type": "number", "nullable": true}, "currency": {"type": "string", "nullable": true},
+          "bits": {"type": "integer", "nullable": true}, "count": {"type": "integer", "description": "How many times the same words came while it was up."},
+          "badges": {"type": "array", "items": {"type": "string"}},
+          "shown_at": {"type": "string", "nullable": true}, "ends_at": {"type": "string", "nullable": true}
+        }
+      },
       "ChatTaken": {
         "type": "object", "required": ["accepted"],
         "properties": {"accepted": {"type": "boolean"}, "chat": {"type": "string", "minLength": 1, "description": "The message's id (absent for an unpin)."}, "reason": {"type": "string"}}
@@ -112,13 +128,14 @@ extension OpenAPIDocument {
         }
       },
       "State": {
-        "type": "object", "required": ["show", "offer", "next", "stock", "banners", "offers", "stream", "renditions", "destinations", "inputs"],
+        "type": "object", "required": ["show", "offer", "next", "stock", "banners", "offers", "chat", "stream", "renditions", "destinations", "inputs"],
         "properties": {
           "show": {
             "type": "object", "required": ["title", "offset", "stream_time", "running", "over", "version"],
             "properties": {
               "title": {"type": "string"}, "offset": {"type": "number"}, "stream_time": {"type": "number"},
-              "running": {"type": "boolean"}, "over": {"type": "boolean"}, "version": {"type": "integer"}
+              "running": {"type": "boolean"}, "over": {"type": "boolean"}, "version": {"type": "integer"},
+              "crop": {"type": "number", "nullable": true, "minimum": 0, "maximum": 100, "description": "Where the producer moved vertical renditions' crop (0 the left edge, 100 the right); null: where --crop-vertical put it."}
             }
           },
           "offer": {"allOf": [{"$ref": "#/components/schemas/Offer"}], "nullable": true},
@@ -133,6 +150,16 @@ extension OpenAPIDocument {
           "stock": {"type": "array", "items": {"type": "object", "required": ["product", "name", "stock"], "properties": {"product": {"type": "string"}, "name": {"type": "string"}, "stock": {"type": "integer"}}}},
           "banners": {"type": "array", "items": {"type": "object", "required": ["banner", "text", "starts_at", "ends_at"], "properties": {"banner": {"type": "string"}, "text": {"type": "string"}, "starts_at": {"type": "string", "nullable": true}, "ends_at": {"type": "string", "nullable": true}}}},
           "offers": {"type": "array", "items": {"type": "object", "required": ["offer", "product", "on_cue"], "properties": {"offer": {"type": "string"}, "product": {"type": "string"}, "on_cue": {"type": "boolean"}}}},
+          "chat": {
+            "type": "object", "required": ["on_screen", "pinned", "held", "not_shown"],
+            "description": "The chat column: its entries oldest first (each with when it came on and goes), the pinned one, messages waiting for approval under --chat-hold (oldest first, at most 200), and how many the flood rule kept off the screen.",
+            "properties": {
+              "on_screen": {"type": "array", "items": {"$ref": "#/components/schemas/ChatEntry"}},
+              "pinned": {"allOf": [{"$ref": "#/components/schemas/ChatEntry"}], "nullable": true},
+              "held": {"type": "array", "items": {"$ref": "#/components/schemas/ChatEntry"}},
+              "not_shown": {"type": "integer", "minimum": 0}
+            }
+          },
           "stream": {
             "type": "object", "nullable": true, "required": ["frames", "fps", "bitrate", "skipped_frames", "slate", "source"],
             "properties": {"frames": {"type": "integer"}, "fps": {"type": "number"}, "bitrate": {"type": "integer"}, "skipped_frames": {"type": "integer"},

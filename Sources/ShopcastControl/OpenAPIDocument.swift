@@ -369,6 +369,36 @@ enum OpenAPIDocument {
           "500": {"$ref": "#/components/responses/NotKept"}
         }
       }
+    },
+    "/v1/crop": {
+      "put": {
+        "summary": "Move the crop of every rendition that cuts its picture from a wider one (a 9:16 rendition of a 16:9 camera) to follow the host, from the next frame: left, centre, right or a percentage from 0 (the left edge) to 100 (the right edge).",
+        "operationId": "cropMove",
+        "requestBody": {"required": true, "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Crop"}}}},
+        "responses": {
+          "200": {"$ref": "#/components/responses/Applied"},
+          "400": {"$ref": "#/components/responses/BadRequest"},
+          "401": {"$ref": "#/components/responses/Unauthorized"},
+          "409": {"$ref": "#/components/responses/Conflict"},
+          "413": {"$ref": "#/components/responses/TooLarge"},
+          "503": {"$ref": "#/components/responses/Unavailable"},
+          "500": {"$ref": "#/components/responses/NotKept"}
+        }
+      },
+      "delete": {
+        "summary": "Put the crop back where go-live's --crop-vertical placed it.",
+        "operationId": "cropReset",
+        "requestBody": {"required": false, "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Empty"}}}},
+        "responses": {
+          "200": {"$ref": "#/components/responses/Applied"},
+          "400": {"$ref": "#/components/responses/BadRequest"},
+          "401": {"$ref": "#/components/responses/Unauthorized"},
+          "409": {"$ref": "#/components/responses/Conflict"},
+          "413": {"$ref": "#/components/responses/TooLarge"},
+          "503": {"$ref": "#/components/responses/Unavailable"},
+          "500": {"$ref": "#/components/responses/NotKept"}
+        }
+      }
     }
   },
 """#

@@ -29,6 +29,19 @@ enum StateDocument {
         let known: [JSONValue] = manifest.offers.map {
             .object([("offer", .string($0.id)), ("product", .string($0.product.id)), ("on_cue", .bool($0.isOnCue))])
         }
+        // The chat column: what is on it (with when each entry leaves), the pinned entry, what
+        // waits for approval, and how many the flood rule kept off.
+        func entry(_ e: ShownChat) -> JSONValue {
+            // A pinned entry stays until unpinned: no end.
+            .object(EventEncoder.chatFields(e.message, count: e.count)
+                + [("shown_at", offers.wall(e.start)), ("ends_at", offers.wall(e.end.isFinite ? e.end : nil))])
+        }
+        let chat: JSONValue = .object([
+            ("on_screen", .array(state.chat.map(entry))),
+            ("pinned", state.chatPinned.map(entry) ?? .null),
+            ("held", .array(state.chatHeld.map { .object(EventEncoder.chatFields($0)) })),
+            ("not_shown", .int(state.chatNotShown)),
+        ])
         var stream: JSONValue = .null
         var destinations: [JSONValue] = []
         var inputs: [JSONValue] = []
@@ -57,12 +70,14 @@ enum StateDocument {
                 ("running", .bool(show.isRunning)),
                 ("over", .bool(state.over)),
                 ("version", .int(state.version)),
+                ("crop", state.cropPosition.map { .seconds($0 * 100) } ?? .null),
             ])),
             ("offer", offer),
             ("next", next),
             ("stock", .array(stock)),
             ("banners", .array(banners)),
             ("offers", .array(known)),
+            ("chat", chat),
             ("stream", stream),
             ("renditions", .array(renditions)),
             ("destinations", .array(destinations)),

@@ -125,7 +125,7 @@ final class GoLiveChatTests: EndToEndTestCase {
         let output = path("show.mkv")
         let port = try FreePort.tcp()
         let run = try launchShopcast(["go-live", "-i", input.path, "-m", manifest.path, "--chat", "jsonl:" + feed.path, "--chat-hold",
-                                      "--control", "\(port)", "--duration", "7s", "--encoder-speed", "ultrafast", "-t", output.path,
+                                      "--control", "\(port)", "--duration", "9s", "--encoder-speed", "ultrafast", "-t", output.path,
                                       "--events", events.url.path])
         XCTAssertTrue(run.waitUntil(timeout: 20) { !events.named("stream.started").isEmpty }, run.summary)
         let writer = try FileHandle(forWritingTo: feed)
@@ -137,11 +137,31 @@ final class GoLiveChatTests: EndToEndTestCase {
             let answer = try runShopcast(["cue", "chat"] + words + ["--control", "\(port)"], timeout: 15)
             XCTAssertEqual(exitStatus(answer), 0, answer.summary)
         }
-        // The producer sees what waits (chat.held) and approves by id.
+        /// The chat part of `cue status --json` (the API's GET /v1/state), and the line people read.
+        func chatState() throws -> (chat: [String: Any], line: String) {
+            let json = try runShopcast(["cue", "status", "--json", "--control", "\(port)"], timeout: 15)
+            XCTAssertEqual(exitStatus(json), 0, json.summary)
+            let state = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any], json.stdout)
+            let text = try runShopcast(["cue", "status", "--control", "\(port)"], timeout: 15)
+            let line = text.stdout.split(separator: "\n").first { $0.hasPrefix("chat:") }.map(String.init) ?? ""
+            return (try XCTUnwrap(state["chat"] as? [String: Any], json.stdout), line)
+        }
+        func ids(_ entries: Any?) -> [String] { (entries as? [[String: Any]] ?? []).compactMap { $0["chat"] as? String } }
+        // The producer sees what waits (chat.held, and the state) and approves by id.
         XCTAssertTrue(run.waitUntil(timeout: 5) { events.named("chat.held").count >= 3 }, events.text)
+        let waiting = try chatState()
+        XCTAssertEqual(ids(waiting.chat["held"]), ["q1", "h1", "a1"], "\(waiting.chat)")
+        XCTAssertEqual(ids(waiting.chat["on_screen"]), [])
+        XCTAssertEqual((waiting.chat["held"] as? [[String: Any]])?.first?["text"] as? String, "Which sizes are left")
+        XCTAssertEqual(waiting.line, "chat: 0 on screen, 3 held: q1 (Giulia), h1 (Spammer), a1 (Marco)")
         try cue(["approve", "a1"])
         try cue(["pin", "q1"])
         XCTAssertTrue(run.waitUntil(timeout: 5) { !events.named("chat.pinned").isEmpty }, events.text)
+        let moderated = try chatState()
+        XCTAssertEqual(ids(moderated.chat["held"]), ["h1"], "\(moderated.chat)")
+        XCTAssertEqual(ids(moderated.chat["on_screen"]), ["a1"], "\(moderated.chat)")
+        XCTAssertEqual((moderated.chat["pinned"] as? [String: Any])?["chat"] as? String, "q1", "\(moderated.chat)")
+        XCTAssertEqual(moderated.line, "chat: 1 on screen, pinned q1 (Giulia), 1 held: h1 (Spammer)")
         let pinnedAt = try XCTUnwrap(events.named("chat.pinned").first?.number("stream_time"))
         XCTAssertNotNil(run.waitForExit(timeout: 30), run.summary)
         XCTAssertEqual(exitStatus(run), 0, run.summary)

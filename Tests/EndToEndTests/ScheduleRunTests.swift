@@ -114,9 +114,11 @@ final class ScheduleRunTests: XCTestCase {
         XCTAssertTrue(first.waitForStderr("running 'Quick drop'", timeout: 10), first.stderr)
 
         let started = Date()
-        let (status, _, stderr) = try ScheduleCLIProcess.run(["schedule", "run", "show.yaml", "--start", "now"], in: folder, timeout: 10)
+        let second = try ScheduleCLIProcess(["schedule", "run", "show.yaml", "--start", "now"], in: folder)
+        let status = second.wait(timeout: 10)
+        let stderr = second.stderr
         XCTAssertEqual(status, 75, stderr)
-        XCTAssertLessThan(Date().timeIntervalSince(started), 2)
+        XCTAssertLessThan(try XCTUnwrap(second.exitedAt).timeIntervalSince(started), 2)
         XCTAssertTrue(stderr.contains("shopcast: error: another 'shopcast schedule run' is already running"), stderr)
 
         first.process.terminate()

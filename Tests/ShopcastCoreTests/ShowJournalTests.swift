@@ -10,7 +10,7 @@ final class ShowJournalTests: XCTestCase {
             .cue("scarf", OfferOverrides(length: 90, discount: Decimal(string: "12.5"), code: "X", quantity: 3)),
             .cue("bag", OfferOverrides(price: Decimal(string: "29.90"))), .next(.none), .end, .extend(30), .extend(-15),
             .setStock(product: "bag", units: 0), .adjustStock(product: "bag", by: -3), .banner(text: "Hi \"there\"", length: nil),
-            .banner(text: "Bye", length: 5), .clearBanners, .slate(true), .slate(false),
+            .banner(text: "Bye", length: 5), .clearBanners, .slate(true), .slate(false), .crop(0.25), .crop(0.65), .crop(nil),
         ]
         for command in commands {
             let text = JSONValue.object(command.jsonFields).rendered

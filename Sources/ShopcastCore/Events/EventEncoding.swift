@@ -151,11 +151,15 @@ public final class EventEncoder: @unchecked Sendable {
     /// A chat entry: its id and source, who and what, a tip's amount, how many times it came,
     /// the author's badges.
     static func chatFields(_ entry: ShownChat) -> [(String, JSONValue)] {
-        let m = entry.message
-        return [("chat", .string(m.id)), ("source", .string(m.source)), ("kind", .string(m.kind.rawValue)),
-                ("author", .string(m.author)), ("text", .string(m.text)),
-                ("amount", m.amount.map { .decimal($0) } ?? .null), ("currency", m.currency.map { .string($0) } ?? .null),
-                ("bits", m.bits.map { .int($0) } ?? .null), ("count", .int(entry.count)),
-                ("badges", .array(m.badges.map { .string($0.rawValue) }))]
+        chatFields(entry.message, count: entry.count)
+    }
+
+    /// A chat message as events and the control API's state name it.
+    public static func chatFields(_ m: ChatMessage, count: Int = 1) -> [(String, JSONValue)] {
+        [("chat", .string(m.id)), ("source", .string(m.source)), ("kind", .string(m.kind.rawValue)),
+         ("author", .string(m.author)), ("text", .string(m.text)),
+         ("amount", m.amount.map { .decimal($0) } ?? .null), ("currency", m.currency.map { .string($0) } ?? .null),
+         ("bits", m.bits.map { .int($0) } ?? .null), ("count", .int(count)),
+         ("badges", .array(m.badges.map { .string($0.rawValue) }))]
     }
 }

@@ -24,8 +24,12 @@ final class VideoStage {
     /// into a picture that is shown again, and never allocates (and faults in) a fresh one.
     private var canvases: [Frame] = []
 
+    /// Where go-live's options put a vertical crop; the show state's `cropPosition` moves it.
+    private let cropPosition: Double
+
     init(size: FrameSize, compositor: FrameCompositor?, slate: HoldingSlate, framing: Framing = .standard) {
         self.size = size
+        cropPosition = framing.position
         scaler = Scaler(width: size.width, height: size.height, framing: framing)
         self.compositor = compositor
         self.slate = slate
@@ -60,6 +64,12 @@ final class VideoStage {
             return output
         }
         let base: Frame
+        let position = state?.cropPosition ?? cropPosition
+        if position != scaler.framing.position {
+            // The producer moved the crop: the same picture is cut again from the next frame.
+            scaler.framing.position = position
+            lastScaled = nil
+        }
         if let source {
             if lastSource != ObjectIdentifier(source) || lastScaled == nil {
                 lastScaled = try scaler.convert(source, orientation: orientation)

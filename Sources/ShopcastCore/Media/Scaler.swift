@@ -6,7 +6,9 @@ import CFFmpeg
 final class Scaler {
     let width: Int
     let height: Int
-    let framing: Framing
+    /// Where a crop sits may move while the show runs (`shopcast cue crop`); what it keeps and
+    /// the scaling stay the same.
+    var framing: Framing
     private var context: OpaquePointer?
     private var key: (Int32, Int32, Int32, Int32, Int32, UInt32) = (0, 0, -1, 0, 0, 0)
     private var keyOrientation = Orientation.upright

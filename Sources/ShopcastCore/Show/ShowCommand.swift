@@ -23,6 +23,9 @@ public enum ShowCommand: Sendable, Equatable {
     case clearBanners
     /// Put the holding slate up (a break: true) or take it down (false).
     case slate(Bool)
+    /// Move the crop of a 9:16 rendition cut from a landscape picture: 0 its left edge, 1 its
+    /// right edge (following the host); nil: back to go-live's --crop-vertical.
+    case crop(Double?)
 
     /// The command's name in events, the journal and the API: `offer.cue`, `stock.set` …
     public var name: String {
@@ -36,6 +39,7 @@ public enum ShowCommand: Sendable, Equatable {
         case .banner: return "banner.show"
         case .clearBanners: return "banner.clear"
         case .slate(let on): return on ? "slate.on" : "slate.off"
+        case .crop(let position): return position == nil ? "crop.reset" : "crop.move"
         }
     }
 }

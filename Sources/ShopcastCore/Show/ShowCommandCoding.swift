@@ -30,6 +30,8 @@ extension ShowCommand {
             break
         case .extend(let seconds):
             fields.append(("seconds", time(seconds)))
+        case .crop(let position):
+            if let position { fields.append(("position", exact ? .exact(position) : .seconds(position))) }
         case let .setStock(product, units):
             fields += [("product", .string(product)), ("units", .int(units))]
         case let .adjustStock(product, delta):
@@ -71,6 +73,10 @@ extension ShowCommand {
         case "banner.clear": self = .clearBanners
         case "slate.on": self = .slate(true)
         case "slate.off": self = .slate(false)
+        case "crop.move":
+            guard let position = number("position"), (0...1).contains(position) else { return nil }
+            self = .crop(position)
+        case "crop.reset": self = .crop(nil)
         default: return nil
         }
     }

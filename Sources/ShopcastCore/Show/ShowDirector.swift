@@ -45,6 +45,8 @@ public final class ShowDirector {
     private var bannersClearedAt: Double?
     /// The producer's break: the holding slate is up.
     private var slateUp = false
+    /// The producer's crop position for vertical renditions (nil: go-live's own).
+    private var cropPosition: Double?
     private var shownBanners: [AiredBanner] = []
     private var over = false
     private var version = 0
@@ -225,6 +227,8 @@ public final class ShowDirector {
         case .slate(let on):
             try requireStarted(t)
             slateUp = on
+        case .crop(let position):
+            cropPosition = position
         }
     }
 
@@ -443,6 +447,9 @@ public final class ShowDirector {
         state.slate = slateUp && !over
         state.chat = chat.shown
         state.chatPinned = chat.pinned
+        state.chatHeld = chat.held
+        state.chatNotShown = chat.flooded
+        state.cropPosition = cropPosition
         return state
     }
 }

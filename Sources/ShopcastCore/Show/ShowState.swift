@@ -67,6 +67,13 @@ public struct ShowState: Sendable {
     /// The chat column, oldest first, and the pinned entry above it.
     public var chat: [ShownChat] = []
     public var chatPinned: ShownChat?
+    /// Messages waiting for the producer's approval (`--chat-hold`), oldest first.
+    public var chatHeld: [ChatMessage] = []
+    /// Messages the flood rule kept off the screen since the start.
+    public var chatNotShown = 0
+    /// Where the producer moved a vertical rendition's crop (0 left, 1 right); nil: where
+    /// go-live's --crop-vertical put it.
+    public var cropPosition: Double?
 
     /// Units left of a product, nil when its stock is not counted.
     public func units(of product: String) -> Int? { stock[product] }
@@ -86,6 +93,9 @@ public struct ShowState: Sendable {
         state.slate = slate
         state.chat = chat
         state.chatPinned = chatPinned
+        state.chatHeld = chatHeld
+        state.chatNotShown = chatNotShown
+        state.cropPosition = cropPosition
         return state
     }
 }

@@ -47,6 +47,9 @@ final class ScheduleCLIProcess: @unchecked Sendable {
     var stdout: String { lock.lock(); defer { lock.unlock() }; return String(decoding: outData, as: UTF8.self) }
     var stderr: String { lock.lock(); defer { lock.unlock() }; return String(decoding: errData, as: UTF8.self) }
 
+    /// When `wait` saw the process end (before its output was drained).
+    private(set) var exitedAt: Date?
+
     /// Waits for the process to exit; kills it and fails the test at the deadline.
     @discardableResult
     func wait(timeout: Double, file: StaticString = #filePath, line: UInt = #line) -> Int32 {
@@ -58,7 +61,9 @@ final class ScheduleCLIProcess: @unchecked Sendable {
             XCTFail("shopcast \(process.arguments ?? []) still running after \(timeout) s; stderr: \(stderr)", file: file, line: line)
         }
         process.waitUntilExit()
-        // Everything written before the exit is read once both pipes reach their end.
+        exitedAt = exitedAt ?? Date()
+        // Everything written before the exit is read once both pipes reach their end (later,
+        // when a process another test started at the same moment inherited the pipes).
         let drained = Date().addingTimeInterval(5)
         while Date() < drained {
             lock.lock(); let ended = outEnded && errEnded; lock.unlock()

@@ -14,7 +14,7 @@ enum CueCommand {
             ]),
         children: [
             statusCommand, offerCommand, nextCommand, endCommand, extendCommand, shortenCommand, stockCommand,
-            soldOutCommand, bannerCommand, slateCommand, chatCommand, eventsCommand,
+            soldOutCommand, bannerCommand, slateCommand, cropCommand, chatCommand, eventsCommand,
         ])
 
     private static func spec(_ name: String, _ summary: String, operands: String = "", options: [OptionSpec] = [],
@@ -73,7 +73,7 @@ enum CueCommand {
     }
 
     static let statusCommand = Command(spec(
-        "status", "Print the show's state: the live offer, the next one, stock, banners, destinations, inputs.",
+        "status", "Print the show's state: the live offer, the next one, stock, banners, the chat column (what waits for approval), destinations, inputs.",
         examples: [("shopcast cue status --control 8080", "What is on screen now, and how the stream is doing.")])) { p, context in
         _ = try operand(p, "", command: "cue status", count: 0)
         let client = try CueClient(p, context: context, command: "cue status")
@@ -189,7 +189,7 @@ enum CueCommand {
     static let chatCommand = Command(spec(
         "chat", "Moderate the chat column: approve a held message, hide one, pin one above the column, or unpin.",
         operands: "approve|hide|pin ID | unpin",
-        discussion: ["IDs are in the chat.shown events (\"chat\") and the chat log: Twitch's message ids, a bridge's own, or SOURCE#N. With go-live --chat-hold nothing reaches the screen until approved here. A pinned message (the question the host is answering) stays above the column until unpinned or replaced by another pin."],
+        discussion: ["IDs are in 'shopcast cue status' (held messages and the column), the chat.held and chat.shown events (\"chat\") and the chat log: Twitch's message ids, a bridge's own, or SOURCE#N. With go-live --chat-hold nothing reaches the screen until approved here. A pinned message (the question the host is answering) stays above the column until unpinned or replaced by another pin."],
         examples: [("shopcast cue chat pin 94e6c7ff-bf98-4faa-af5d-7ad633a158a9", "Pin the question the host answers now."),
                    ("shopcast cue chat hide jsonl:chat.jsonl#12", "Take one message off the screen.")])) { p, context in
         let name = "cue chat"
@@ -221,6 +221,28 @@ enum CueCommand {
         let client = try CueClient(p, context: context, command: name)
         if p.has("off") { return try client.apply("DELETE", "/v1/slate") { _ in "slate down" } }
         return try client.apply("POST", "/v1/slate") { _ in "slate up" }
+    }
+
+    static let cropCommand = Command(spec(
+        "crop", "Move the crop of a vertical rendition to follow the host, or put it back (--reset).",
+        operands: "left|centre|right|PERCENT",
+        options: [OptionSpec("reset", help: "Put the crop back where go-live's --crop-vertical placed it.")],
+        discussion: ["A 9:16 rendition cut from a 16:9 picture (go-live -t vertical:…) keeps a slice of its width: the centre unless --crop-vertical said otherwise. This moves the slice from the next frame: left, centre, right, or a percentage from 0% (the left edge) to 100% (the right edge). Renditions that show the whole picture, or letterbox it (--fit pad), are not touched."],
+        examples: [("shopcast cue crop left", "The host walked to the rail on the left."),
+                   ("shopcast cue crop 65%", "A little right of centre."),
+                   ("shopcast cue crop --reset", "Back to go-live's own crop.")])) { p, context in
+        let name = "cue crop"
+        if p.has("reset") {
+            _ = try operand(p, "", command: name, count: 0)
+            let client = try CueClient(p, context: context, command: name)
+            return try client.apply("DELETE", "/v1/crop") { _ in "crop: back to go-live's own" }
+        }
+        let text = try operand(p, "the crop position: left, centre, right or a percentage", command: name)[0].lowercased()
+        guard Framing.position(from: text) != nil else {
+            throw UsageError("'\(text)' is not left, centre, right or a percentage from 0% (left) to 100% (right)", command: name)
+        }
+        let client = try CueClient(p, context: context, command: name)
+        return try client.apply("PUT", "/v1/crop", body: .object([("position", .string(text))])) { _ in "crop: \(text)" }
     }
 
     static let eventsCommand = Command(spec(

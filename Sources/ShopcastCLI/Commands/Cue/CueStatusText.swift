@@ -24,6 +24,7 @@ enum CueStatusText {
         if let banners = state["banners"] as? [[String: Any]], !banners.isEmpty {
             out += "banners: " + banners.map { "\"\($0["text"] as? String ?? "")\"" }.joined(separator: ", ") + "\n"
         }
+        if let line = chatLine(state["chat"] as? [String: Any]) { out += line + "\n" }
         if let destinations = state["destinations"] as? [[String: Any]] {
             for d in destinations {
                 var line = "destination \(d["destination"] as? String ?? "?"): \(d["state"] as? String ?? "?")"
@@ -53,6 +54,26 @@ enum CueStatusText {
         }
         if let remaining = number(offer["remaining"]) { line += ", \(ClockText.string(remaining, fraction: .milliseconds)) to go" }
         return line
+    }
+
+    /// `chat: 3 on screen, pinned q1 (Giulia), 2 held: h1 (Spammer), h2 (Ann), 40 kept off by the flood rule`;
+    /// nil while the chat has had nothing.
+    static func chatLine(_ chat: [String: Any]?) -> String? {
+        guard let chat else { return nil }
+        let shown = (chat["on_screen"] as? [[String: Any]])?.count ?? 0
+        let held = chat["held"] as? [[String: Any]] ?? []
+        let pinned = chat["pinned"] as? [String: Any]
+        let notShown = number(chat["not_shown"]).map { Int($0) } ?? 0
+        guard shown > 0 || !held.isEmpty || pinned != nil || notShown > 0 else { return nil }
+        func name(_ entry: [String: Any]) -> String { "\(entry["chat"] as? String ?? "?") (\(entry["author"] as? String ?? "?"))" }
+        var parts = ["\(shown) on screen"]
+        if let pinned { parts.append("pinned " + name(pinned)) }
+        if !held.isEmpty {
+            let listed = held.prefix(5).map(name).joined(separator: ", ")
+            parts.append("\(held.count) held: " + listed + (held.count > 5 ? ", …" : ""))
+        }
+        if notShown > 0 { parts.append("\(notShown) kept off by the flood rule") }
+        return "chat: " + parts.joined(separator: ", ")
     }
 
     static func number(_ value: Any?) -> Double? { (value as? NSNumber)?.doubleValue }
