@@ -39,7 +39,8 @@ final class IRCServer {
         """.write(to: config, atomically: true, encoding: .utf8)
         // --runasroot: test machines and CI run as root; the server binds loopback only.
         process = try ChildProcess(try ChildProcess.tool("inspircd"), ["--nofork", "--runasroot", "--config=\(config.path)"],
-                                   logDirectory: directory, name: "inspircd")
+                                   // In its own folder: a crash's core file lands there, not in the checkout.
+                                   currentDirectory: directory, logDirectory: directory, name: "inspircd")
         let plain = port, secure = tlsPort
         guard Wait.until(timeout: 15, { IRCServer.accepts(plain) && IRCServer.accepts(secure) }) else {
             process.stop()
