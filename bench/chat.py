@@ -11,7 +11,16 @@ go-live's CPU seconds per stream second and peak RSS (wait4: go-live alone, not 
 pictures in the recording (ffprobe) against the 30 a second expected, encoder.behind events
 (a late frame), and the chat.shown events. Modes run interleaved.
 
-Usage: bench/chat.py [--seconds 60] [--runs 2] [--binary .build/release/shopcast]
+With --perf, each run is also sampled by `perf record` (499 Hz) and the samples are put in
+groups by library: shopcast's own code (the executable: Swift's runtime and Foundation are
+linked into it), libc, the kernel, the drawing libraries (Cairo, Pango, HarfBuzz, pixman,
+FreeType, fontconfig, GLib), the codecs (FFmpeg's libraries, x264) and the rest. The flood's
+extra seconds of CPU per group (medians, flood minus no chat) are given as a share of the
+no-chat show's: a figure for the work outside the codecs, whose own share moves by more than
+that between any two runs. Whole-process CPU on a shared machine swings by more than the few
+percent in question; samples by library do not.
+
+Usage: bench/chat.py [--seconds 60] [--runs 2] [--binary .build/release/shopcast] [--perf]
 """
 import argparse
 import json
@@ -60,7 +69,29 @@ def flood(path, seconds, rate, stop):
             time.sleep(0.01)
 
 
-def run(binary, src, work, seconds, chat):
+GROUPS = [("shopcast", ("shopcast",)), ("libc", ("libc.so", "libm.so", "ld-linux")), ("kernel", ("[kernel",)),
+          ("drawing", ("libcairo", "libpango", "libharfbuzz", "libpixman", "libfreetype", "libfontconfig", "libglib",
+                       "libgobject", "libfribidi", "libqrencode", "libpng", "libthai", "libexpat")),
+          ("codecs", ("libx264", "libavcodec", "libavformat", "libavutil", "libswscale", "libswresample", "libavfilter"))]
+
+
+def perf_groups(data):
+    """Seconds of CPU (samples at 499 Hz) per library group in a perf.data file."""
+    out = subprocess.run(["perf", "report", "-i", data, "--sort", "dso", "--stdio", "-n", "-q"],
+                         capture_output=True, text=True).stdout
+    groups = {name: 0.0 for name, _ in GROUPS}
+    groups["other"] = 0.0
+    for line in out.splitlines():
+        fields = line.split()
+        if len(fields) < 3 or not fields[0].endswith("%"):
+            continue
+        samples, dso = int(fields[1]), " ".join(fields[2:])
+        name = next((g for g, keys in GROUPS if any(k in dso for k in keys)), "other")
+        groups[name] += samples / 499
+    return groups
+
+
+def run(binary, src, work, seconds, chat, perf=False):
     manifest = os.path.join(work, "show.yaml")
     with open(manifest, "w") as f:
         f.write(MANIFEST)
@@ -76,7 +107,13 @@ def run(binary, src, work, seconds, chat):
         argv += ["--chat", "jsonl:" + feed]
         writer = threading.Thread(target=flood, args=(feed, seconds + 5, 100, stop))
         writer.start()
+    data = os.path.join(work, f"perf-{time.time_ns()}.data")
+    if perf:
+        argv = ["perf", "record", "-q", "-F", "499", "-o", data, "--"] + argv
     result = lib.measure(argv, timeout=seconds + 120)
+    if perf:
+        result["perf"] = perf_groups(data)
+        os.remove(data)
     stop.set()
     if writer:
         writer.join()
@@ -93,6 +130,7 @@ def main():
     parser.add_argument("--seconds", type=int, default=60)
     parser.add_argument("--runs", type=int, default=2)
     parser.add_argument("--binary")
+    parser.add_argument("--perf", action="store_true", help="sample each run with perf and report by library")
     args = parser.parse_args()
     binary = args.binary or lib.shopcast_binary()
     work = tempfile.mkdtemp(prefix="shopcast-chat-bench-")
@@ -101,7 +139,7 @@ def main():
     results = {"none": [], "flood": []}
     for _ in range(args.runs):
         for mode in ["none", "flood"]:
-            r = run(binary, src, work, args.seconds, mode == "flood")
+            r = run(binary, src, work, args.seconds, mode == "flood", args.perf)
             if r["status"] != 0:
                 print(r["stderr"], file=sys.stderr)
             results[mode].append(r)
@@ -116,7 +154,19 @@ def main():
         print(f"| {mode} | {cpu:.3f} | {(cpu / none_cpu - 1) * 100:+.1f}% | {rss:.1f} | "
               f"{min(r['frames'] for r in rs)}–{max(r['frames'] for r in rs)} ({args.seconds * 30}) | "
               f"{max(r['behind'] for r in rs)} | {statistics.median(r['shown'] for r in rs):.0f} |")
+    if args.perf:
+        none = {g: statistics.median(r["perf"][g] for r in results["none"]) for g in results["none"][0]["perf"]}
+        flood = {g: statistics.median(r["perf"][g] for r in results["flood"]) for g in none}
+        total = sum(none.values())
+        print(f"\n| samples by library (perf, 499 Hz) | no chat, CPU s | flood, CPU s | flood minus none, share of the no-chat show |")
+        print("|---|---|---|---|")
+        for g in none:
+            print(f"| {g} | {none[g]:.2f} | {flood[g]:.2f} | {(flood[g] - none[g]) / total * 100:+.1f}% |")
+        outside = sum(flood[g] - none[g] for g in none if g != "codecs")
+        print(f"| **all but the codecs** | {total - none['codecs']:.2f} | {sum(flood.values()) - flood['codecs']:.2f} | "
+              f"**{outside / total * 100:+.1f}%** |")
 
 
 if __name__ == "__main__":
     sys.exit(main())
+

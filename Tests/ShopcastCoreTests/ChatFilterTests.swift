@@ -40,3 +40,48 @@ final class ChatFilterTests: XCTestCase {
         XCTAssertThrowsError(try ChatFilter(blocklist: ["/(unclosed/"]))
     }
 }
+
+/// The byte-by-byte shortcuts taken for ASCII chat give the answers of the Unicode paths they
+/// skip, on every ASCII character in any order.
+final class ChatFastPathTests: XCTestCase {
+    /// Seeded ASCII strings: every code point 0–127, spaces and controls in runs, the
+    /// blocklisted word and link-like pieces in all cases.
+    func samples() -> [String] {
+        var seed: UInt64 = 7
+        func next(_ n: Int) -> Int {
+            seed = seed &* 6364136223846793005 &+ 1442695040888963407
+            return Int((seed >> 33) % UInt64(n))
+        }
+        let pieces = ["spam", "SPAM", "SpAm", "xspam", "spam1", " ", "  ", "\t", "\r\n", "\u{7F}", "\u{1}", ".", "www.", "a.com", "://",
+                      "http://x.y/z", "shop.example/x", "Quanto", "costa?", "39.90", "-", "_"]
+        var out: [String] = (0..<128).map { String(UnicodeScalar(UInt8($0))) }
+        for _ in 0..<3000 {
+            var text = ""
+            for _ in 0..<(1 + next(12)) {
+                text += next(3) == 0 ? String(UnicodeScalar(UInt8(next(128)))) : pieces[next(pieces.count)]
+            }
+            out.append(text)
+        }
+        return out
+    }
+
+    func testASCIIShortcutsAnswerAsTheUnicodePaths() throws {
+        let word = try ChatFilter(blocklist: ["spam"])
+        // The same rule as a pattern: no shortcut is ever taken for patterns.
+        let pattern = try ChatFilter(blocklist: ["/(?<![\\p{L}\\p{N}])spam(?![\\p{L}\\p{N}])/"])
+        var masked = 0
+        for text in samples() {
+            XCTAssertEqual(ChatFilter.sanitizedASCII(text), ChatFilter.sanitizedScalars(text), text.debugDescription)
+            XCTAssertEqual(ChatBoard.asciiKey(text), ChatBoard.unicodeKey(text), text.debugDescription)
+            XCTAssertEqual(ChatFilter.withoutLinks(text), ChatFilter.linksReplaced(text), text.debugDescription)
+            let message = ChatMessage(id: "1", author: "viewer " + text.prefix(6), text: text, source: "t")
+            let cleaned = word.clean(message)
+            XCTAssertEqual(cleaned?.text, pattern.clean(message)?.text, text.debugDescription)
+            XCTAssertEqual(cleaned?.author, pattern.clean(message)?.author, text.debugDescription)
+            if cleaned?.text.contains(ChatFilter.mask) == true { masked += 1 }
+        }
+        XCTAssertGreaterThan(masked, 300, "the samples put the word where the list finds it")
+        XCTAssertNil(ChatBoard.asciiKey("Ünïcode"), "not ASCII: the Unicode path decides")
+        XCTAssertEqual(ChatBoard.key("  QUANTO\tcosta? "), "quanto costa?")
+    }
+}

@@ -2,6 +2,7 @@
 //   swift run -c release OverlayBench            blend and render timings
 //   swift run OverlayBench previews DIR          preview PNGs of sample cards in three sizes
 //   swift run -c release OverlayBench chat [SECONDS]  the chat column's cost under a flood
+//   swift run -c release OverlayBench ingest [SECONDS]  what a flood's messages cost before drawing
 import Foundation
 import ShopcastCore
 
@@ -176,6 +177,95 @@ func chatBench(width: Int, height: Int, seconds: Int) throws {
                  width, height, best / Double(seconds) * 1000, best / Double(seconds) * 100, renders, seconds))
 }
 
+/// What a flood costs before anything is drawn: bench/chat.py's 100 JSON lines a second (the
+/// same mix: a tip in ten, a repeat in five, now and then a link or a 300-letter word) read,
+/// parsed, filtered, handed to a running show, applied by its director between frames at 30
+/// fps, logged (`--chat-log`) and published as events (`--events`). The process's CPU time
+/// (every thread: the bus and the files write on their own), over `seconds` of simulated show
+/// run as fast as it goes, minus the same frames without chat; best of three.
+func ingestBench(seconds: Int) throws {
+    let folder = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("shopcast-ingest-\(getpid())")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let manifestPath = folder.appendingPathComponent("show.yaml").path
+    try """
+    show: {title: Flood, currency: EUR, locale: it-IT}
+    products: {scarf: {name: Sciarpa di seta, price: 39.90, url: "https://shop.example/it/sciarpa"}}
+    offers: [{product: scarf, at: 0s, for: 1h, discount: 20%, code: SETA20, quantity: 500}]
+    chat: {blocklist: [spam]}
+    """.write(toFile: manifestPath, atomically: true, encoding: .utf8)
+    guard let manifest = try ManifestLoader().load(path: manifestPath, relativeTo: folder).manifest else {
+        fatalError("the bench's manifest does not load")
+    }
+    let words = "ciao bella sciarpa colore taglia blu rosso prezzo quanto costa spedizione grazie wow top seta morbida regalo"
+        .split(separator: " ").map(String.init)
+    var lines: [Data] = []
+    var seed: UInt64 = 1
+    func next(_ n: Int) -> Int {
+        seed = seed &* 6364136223846793005 &+ 1442695040888963407
+        return Int((seed >> 33) % UInt64(n))
+    }
+    for n in 1...(seconds * 100) {
+        var text = (0..<(2 + next(11))).map { _ in words[next(words.count)] }.joined(separator: " ")
+        if n % 5 == 0 { text = "quanto costa?" }
+        if n % 37 == 0 { text += " visita shop.example/x" }
+        if n % 53 == 0 { text = String(repeating: "a", count: 300) }
+        var line: [String: String] = ["id": "m\(n)", "author": "viewer\(1 + next(5000))", "text": text]
+        if n % 10 == 0 { line["amount"] = String([1, 2, 5, 10][next(4)]); line["currency"] = "EUR" }
+        lines.append(try JSONSerialization.data(withJSONObject: line))
+    }
+    func processCPU() -> Double {
+        var usage = rusage()
+        getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage)
+        return Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
+    }
+    final class Clock: @unchecked Sendable { var now = 0.0 }
+    func pass(chat: Bool) throws -> Double {
+        let bus = EventBus(encoder: EventEncoder(manifest: manifest))
+        let events = try EventFile(path: folder.appendingPathComponent("events.jsonl").path, currentDirectory: folder)
+        bus.add(events)
+        let log = try EventFile(path: folder.appendingPathComponent("chat.jsonl").path, currentDirectory: folder)
+        let show = LiveShow(manifest: manifest, bus: bus)
+        show.chatLog = { log.append($0) }
+        let clock = Clock()
+        show.streamStarted(at: Date(), clock: { clock.now })
+        let filter = manifest.chat.filter()
+        let start = processCPU()
+        var sent = 0
+        for frame in 0..<(seconds * 30) {
+            clock.now = Double(frame) / 30
+            if chat {
+                while sent < lines.count, Double(sent) / 100 <= clock.now {
+                    sent += 1
+                    guard case .success(let event) = ChatLine.parse(lines[sent - 1], source: "bench", number: sent) else { continue }
+                    if case .message(let message) = event {
+                        if let clean = filter.clean(message) { show.receive(.message(clean)) }
+                    } else {
+                        show.receive(event)
+                    }
+                }
+            }
+            _ = show.frame(at: clock.now)
+        }
+        show.finish(at: Double(seconds))
+        bus.flush()
+        log.flush(timeout: 10)
+        let spent = processCPU() - start
+        try? FileManager.default.removeItem(at: folder.appendingPathComponent("events.jsonl"))
+        try? FileManager.default.removeItem(at: folder.appendingPathComponent("chat.jsonl"))
+        return spent
+    }
+    var none = Double.infinity, flood = Double.infinity
+    for _ in 0..<3 {
+        none = min(none, try pass(chat: false))
+        flood = min(flood, try pass(chat: true))
+    }
+    let extra = flood - none
+    print(String(format: "chat ingest, %d messages over %d s of show: %.1f µs of CPU a message, %.2f ms per second of show " +
+                 "(frames alone %.2f ms per second)", lines.count, seconds, extra / Double(lines.count) * 1e6,
+                 extra / Double(seconds) * 1000, none / Double(seconds) * 1000))
+}
+
 let args = CommandLine.arguments.dropFirst()
 if args.first == "previews" {
     try previews(into: args.dropFirst().first ?? "previews")
@@ -186,6 +276,8 @@ if args.first == "previews" {
     var card = sampleCards()[0].1
     card.image = try ImageDecoder.decode(path: a[2], fit: .within(width: 400, height: 400))
     try OverlayPreview.write(OverlayScene(card: card), width: 1280, height: 720, background: background, to: a[3])
+} else if args.first == "ingest" {
+    try ingestBench(seconds: args.dropFirst().first.flatMap { Int($0) } ?? 60)
 } else if args.first == "chat" {
     let seconds = args.dropFirst().first.flatMap { Int($0) } ?? 60
     for (w, h) in [(1280, 720), (720, 1280)] { try chatBench(width: w, height: h, seconds: seconds) }

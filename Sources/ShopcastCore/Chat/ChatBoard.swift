@@ -7,6 +7,16 @@ public struct ShownChat: Sendable, Equatable {
     public let start: Double
     public var end: Double
     public var count: Int
+    /// The words that make a repeat of it (`ChatBoard.key`), worked out once.
+    let key: String
+
+    public init(message: ChatMessage, start: Double, end: Double, count: Int) {
+        self.message = message
+        self.start = start
+        self.end = end
+        self.count = count
+        key = message.kind == .comment && !message.isTip ? ChatBoard.key(message.text) : ""
+    }
 
     public var id: String { message.id }
 }
@@ -72,9 +82,8 @@ public struct ChatBoard: Sendable {
                 // The producer hears of it (events, the API's stream) to approve it by id.
                 return [(t, .chatHeld(ShownChat(message: message, start: t, end: t, count: 1)))]
             }
-            let key = Self.key(message.text)
-            if !key.isEmpty, message.kind == .comment, !message.isTip,
-               let i = shown.firstIndex(where: { $0.message.kind == .comment && !$0.message.isTip && Self.key($0.message.text) == key }) {
+            let key = message.kind == .comment && !message.isTip ? Self.key(message.text) : ""
+            if !key.isEmpty, let i = shown.firstIndex(where: { $0.key == key }) {
                 shown[i].count += 1
                 shown[i].end = max(shown[i].end, t + settings.seconds)
                 return []
@@ -153,6 +162,27 @@ public struct ChatBoard: Sendable {
 
     /// Duplicates are the same words, whatever the case and spacing.
     static func key(_ text: String) -> String {
+        asciiKey(text) ?? unicodeKey(text)
+    }
+
+    static func unicodeKey(_ text: String) -> String {
         text.lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    }
+
+    /// Most chat is ASCII: lowered and spaced byte by byte, the same key without Unicode's
+    /// property tables; nil for any other text.
+    static func asciiKey(_ text: String) -> String? {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count)
+        for byte in text.utf8 {
+            guard byte < 0x80 else { return nil }
+            if byte == 0x20 || (0x09...0x0D).contains(byte) {
+                if let last = bytes.last, last != 0x20 { bytes.append(0x20) }
+            } else {
+                bytes.append((0x41...0x5A).contains(byte) ? byte | 0x20 : byte)
+            }
+        }
+        if bytes.last == 0x20 { bytes.removeLast() }
+        return String(decoding: bytes, as: UTF8.self)
     }
 }

@@ -12,17 +12,38 @@ public struct Currency: Equatable, Hashable, Sendable {
     public init?(code: String) {
         guard code.count == 3, code == code.uppercased(), Currency.known.contains(code) else { return nil }
         self.code = code
-        // NumberFormatter's maximumFractionDigits does not follow the currency on Linux
-        // (it stays 2 for JPY), so ask ICU by formatting 1 and counting the digits it prints.
-        let formatter = NumberFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.numberStyle = .currency
-        formatter.currencyCode = code
-        let text = formatter.string(from: 1) ?? "1.00"
-        if let dot = text.firstIndex(of: ".") {
-            minorUnits = text[text.index(after: dot)...].prefix { $0.isNumber }.count
-        } else {
-            minorUnits = 0
+        minorUnits = Currency.minorUnits.value(for: code)
+    }
+
+    /// Asked of ICU once per currency: a chat tip names one, a hundred times a second.
+    private static let minorUnits = MinorUnits()
+
+    private final class MinorUnits: @unchecked Sendable {
+        private let lock = NSLock()
+        private var known: [String: Int] = [:]
+
+        func value(for code: String) -> Int {
+            lock.lock()
+            if let digits = known[code] {
+                lock.unlock()
+                return digits
+            }
+            lock.unlock()
+            // NumberFormatter's maximumFractionDigits does not follow the currency on Linux
+            // (it stays 2 for JPY), so ask ICU by formatting 1 and counting the digits it prints.
+            let formatter = NumberFormatter()
+            formatter.locale = Locale(identifier: "en_US_POSIX")
+            formatter.numberStyle = .currency
+            formatter.currencyCode = code
+            let text = formatter.string(from: 1) ?? "1.00"
+            var digits = 0
+            if let dot = text.firstIndex(of: ".") {
+                digits = text[text.index(after: dot)...].prefix { $0.isNumber }.count
+            }
+            lock.lock()
+            known[code] = digits
+            lock.unlock()
+            return digits
         }
     }
 }
