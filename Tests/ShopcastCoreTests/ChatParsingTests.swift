@@ -32,6 +32,11 @@ final class ChatParsingTests: XCTestCase {
         XCTAssertEqual(parse("not json"), .failure(.notJSON))
         XCTAssertEqual(parse("[1,2]"), .failure(.notJSON))
         XCTAssertEqual(parse(#"{"author":"A"}"#), .failure(.noText))
+        XCTAssertEqual(parse(#"{"author":"A","text":""}"#), .failure(.noText))
+        guard case .success(.message(let sticker)) = parse(#"{"author":"Ana","text":"","kind":"tip","amount":"2.00","currency":"USD"}"#) else {
+            return XCTFail("a tip without words (a Super Sticker) airs its amount")
+        }
+        XCTAssertEqual(sticker.amount, Decimal(2))
         XCTAssertEqual(parse(#"{"text":"no author"}"#), .failure(.noText))
         XCTAssertEqual(parse(#"{"author":"A","text":"x","kind":"bribe"}"#), .failure(.badField("kind")))
         XCTAssertEqual(parse(#"{"author":"A","text":"x","amount":"-3","currency":"EUR"}"#), .failure(.badField("amount")))

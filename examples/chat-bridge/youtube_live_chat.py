@@ -9,8 +9,10 @@ prints one JSON object a line, as `shopcast go-live --chat` reads them:
 - a text message:       {"id", "author", "text"}
 - a Super Chat/Sticker: {"id", "author", "text", "amount", "currency", "kind": "tip"}
 - a deleted message:    {"delete": ID}   (a moderator removed it: it leaves the screen)
-The key is read from the environment, never from the command line. On an error it waits and
-tries again; go-live restarts the command 2 s after it ends.
+The key is read from the environment, never from the command line, and sent in the
+X-Goog-Api-Key header, never in a URL (which proxies and logs keep). YOUTUBE_API_URL points the
+bridge at another address of the same API (a proxy, or a test's stand-in). On an error it waits
+and tries again; go-live restarts the command 2 s after it ends.
 
 `--selftest` converts a recorded response (YouTube's documented shape) and checks the lines,
 without the network.
@@ -22,12 +24,13 @@ import time
 import urllib.parse
 import urllib.request
 
-API = "https://www.googleapis.com/youtube/v3/"
+API = os.environ.get("YOUTUBE_API_URL", "https://www.googleapis.com/youtube/v3/")
 
 
-def get(path, **params):
-    url = API + path + "?" + urllib.parse.urlencode(params)
-    with urllib.request.urlopen(url, timeout=15) as answer:
+def get(path, key, **params):
+    url = API.rstrip("/") + "/" + path + "?" + urllib.parse.urlencode(params)
+    request = urllib.request.Request(url, headers={"X-Goog-Api-Key": key})
+    with urllib.request.urlopen(request, timeout=15) as answer:
         return json.load(answer)
 
 
@@ -51,14 +54,14 @@ def lines(items):
 
 
 def follow(video, key):
-    video_info = get("videos", part="liveStreamingDetails", id=video, key=key)
+    video_info = get("videos", key, part="liveStreamingDetails", id=video)
     chat = video_info["items"][0]["liveStreamingDetails"]["activeLiveChatId"]
     token = None
     while True:
-        params = {"liveChatId": chat, "part": "snippet,authorDetails", "key": key}
+        params = {"liveChatId": chat, "part": "snippet,authorDetails"}
         if token:
             params["pageToken"] = token
-        page = get("liveChat/messages", **params)
+        page = get("liveChat/messages", key, **params)
         # The first page is the backlog: shown only from the second on.
         if token:
             for line in lines(page.get("items", [])):

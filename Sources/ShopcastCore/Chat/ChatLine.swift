@@ -3,10 +3,10 @@ import Foundation
 /// The JSON-lines contract of `--chat jsonl:FILE`, `jsonl:-` and `exec:COMMAND`: one object a
 /// line, `{"author":"Giulia","text":"Does it come in blue?"}`, with optional `id` (for later
 /// deletion), `kind` ("comment", "tip", "purchase"), `amount` (a number or decimal string) with
-/// `currency` (ISO 4217) for a tip, `color` ("#RRGGBB"), `badges` (the author's standing:
-/// `["moderator"]`, from broadcaster, moderator, vip, subscriber or the platforms' own names,
-/// others ignored), and `{"delete":"ID"}` to take one
-/// message off the screen. A purchase is announced as `{"kind":"purchase","author":"Giulia",
+/// `currency` (ISO 4217) for a tip (whose `text` may be empty), `color` ("#RRGGBB"), `badges`
+/// (the author's standing: `["moderator"]`, from broadcaster, moderator, vip, subscriber or the
+/// platforms' own names, others ignored), and `{"delete":"ID"}` to take one message off the
+/// screen. A purchase is announced as `{"kind":"purchase","author":"Giulia",
 /// "text":"the silk scarf"}` ("Giulia bought the silk scarf").
 public enum ChatLine {
     /// Lines longer than this are refused unread: a message is a sentence, not a file.
@@ -63,7 +63,8 @@ public enum ChatLine {
             guard let names = raw as? [Any], names.count <= 16 else { return .failure(.badField("badges")) }
             badges = names.compactMap { ($0 as? String).flatMap(ChatBadge.init(named:)) }
         }
-        guard kind == .purchase || !said.isEmpty else { return .failure(.noText) }
+        // A tip may come without words (a Super Sticker): its amount is what airs.
+        guard kind == .purchase || amount != nil || !said.isEmpty else { return .failure(.noText) }
         return .success(.message(ChatMessage(id: id, author: author, color: color, text: said,
                                              kind: amount != nil && kind == .comment ? .tip : kind,
                                              amount: amount, currency: currency, source: source, badges: badges)))

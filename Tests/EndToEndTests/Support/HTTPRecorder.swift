@@ -1,8 +1,8 @@
 import Foundation
 
-/// A small HTTP/1.1 server on 127.0.0.1 with a free port, for webhook tests. It records each
-/// request (arrival time, method, path, headers, body) and answers with the status the test
-/// chooses, then closes the connection.
+/// A small HTTP/1.1 server on 127.0.0.1 with a free port, for webhook tests and an API's
+/// stand-in. It records each request (arrival time, method, path, headers, body) and answers
+/// with the status (and JSON body) the test chooses, then closes the connection.
 final class HTTPRecorder: @unchecked Sendable {
     struct Request {
         /// Wall-clock arrival, taken when the whole body has been read.
@@ -19,10 +19,15 @@ final class HTTPRecorder: @unchecked Sendable {
     private let condition = NSCondition()
     private var recorded: [Request] = []
     private var closed = false
-    /// Chooses the status for the Nth request (0-based) and the request itself.
-    private let respond: @Sendable (Int, Request) -> Int
+    /// Chooses the status and body for the Nth request (0-based) and the request itself.
+    private let respond: @Sendable (Int, Request) -> (status: Int, body: String)
 
-    init(respond: @escaping @Sendable (Int, Request) -> Int = { _, _ in 200 }) throws {
+    convenience init(respond: @escaping @Sendable (Int, Request) -> Int = { _, _ in 200 }) throws {
+        try self.init(answer: { (respond($0, $1), "") })
+    }
+
+    /// `answer` gives each request its status and a JSON body.
+    init(answer respond: @escaping @Sendable (Int, Request) -> (status: Int, body: String)) throws {
         self.respond = respond
         let listener = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard listener >= 0 else { throw POSIXError(.EIO) }
@@ -127,8 +132,15 @@ final class HTTPRecorder: @unchecked Sendable {
         recorded.append(request)
         condition.broadcast()
         condition.unlock()
-        let status = respond(index, request)
-        let reply = "HTTP/1.1 \(status) \(status < 300 ? "OK" : "Error")\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
-        _ = reply.withCString { write(client, $0, strlen($0)) }
+        let (status, body) = respond(index, request)
+        let reply = "HTTP/1.1 \(status) \(status < 300 ? "OK" : "Error")\r\nContent-Length: \(body.utf8.count)\r\n"
+            + (body.isEmpty ? "" : "Content-Type: application/json\r\n") + "Connection: close\r\n\r\n" + body
+        let bytes = Array(reply.utf8)
+        var sent = 0
+        while sent < bytes.count {
+            let n = bytes.withUnsafeBytes { write(client, $0.baseAddress! + sent, $0.count - sent) }
+            if n <= 0 { return }
+            sent += n
+        }
     }
 }
