@@ -130,7 +130,7 @@ complete -c shopcast -n '__shopcast_at shopcast/overlay' -s q -l quiet -d 'Print
 complete -c shopcast -n '__shopcast_at shopcast/overlay' -s h -l help -d 'Show this help and exit'
 
 # shopcast cue
-complete -c shopcast -n '__shopcast_at shopcast/cue' -a 'status' -d 'Print the show\'s state: the live offer, the next one, stock, banners, the chat column (what waits for approval), destinations, inputs'
+complete -c shopcast -n '__shopcast_at shopcast/cue' -a 'status' -d 'Print the show\'s state: the live offer, the next one, stock, banners, a vertical crop moved live, the chat column (what waits for approval), destinations, inputs'
 complete -c shopcast -n '__shopcast_at shopcast/cue' -a 'offer' -d 'Put an offer on screen now, by offer id or product id, with optional overrides'
 complete -c shopcast -n '__shopcast_at shopcast/cue' -a 'next' -d 'Start the next scheduled offer now, with its own length'
 complete -c shopcast -n '__shopcast_at shopcast/cue' -a 'end' -d 'Take the live offer off the screen now'
@@ -259,7 +259,7 @@ complete -c shopcast -n '__shopcast_at help/schedule' -a 'run' -d 'Follow the cl
 complete -c shopcast -n '__shopcast_at help/schedule' -a 'cron' -d 'Print crontab and systemd timer lines that start go-live for the show'
 
 # shopcast help cue
-complete -c shopcast -n '__shopcast_at help/cue' -a 'status' -d 'Print the show\'s state: the live offer, the next one, stock, banners, the chat column (what waits for approval), destinations, inputs'
+complete -c shopcast -n '__shopcast_at help/cue' -a 'status' -d 'Print the show\'s state: the live offer, the next one, stock, banners, a vertical crop moved live, the chat column (what waits for approval), destinations, inputs'
 complete -c shopcast -n '__shopcast_at help/cue' -a 'offer' -d 'Put an offer on screen now, by offer id or product id, with optional overrides'
 complete -c shopcast -n '__shopcast_at help/cue' -a 'next' -d 'Start the next scheduled offer now, with its own length'
 complete -c shopcast -n '__shopcast_at help/cue' -a 'end' -d 'Take the live offer off the screen now'

@@ -41,6 +41,9 @@ final class CueCropTests: EndToEndTestCase {
         let answer = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(cue.stdout.utf8)) as? [String: Any], cue.stdout)
         let rightAt = try XCTUnwrap((answer["stream_time"] as? NSNumber)?.doubleValue, cue.stdout)
         XCTAssertEqual((try show.state()["show"] as? [String: Any])?["crop"] as? Int, 100)
+        let status = try runShopcast(["cue", "status", "--control", "\(show.port)"], timeout: 15)
+        XCTAssertEqual(exitStatus(status), 0, status.summary)
+        XCTAssertTrue(status.stdout.contains("vertical crop: right"), status.stdout)
 
         try show.waitForStream(rightAt + 1.2)
         let reset = try runShopcast(["cue", "crop", "--reset", "--json", "--control", "\(show.port)"], timeout: 15)

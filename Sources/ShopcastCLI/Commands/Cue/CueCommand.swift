@@ -73,7 +73,7 @@ enum CueCommand {
     }
 
     static let statusCommand = Command(spec(
-        "status", "Print the show's state: the live offer, the next one, stock, banners, the chat column (what waits for approval), destinations, inputs.",
+        "status", "Print the show's state: the live offer, the next one, stock, banners, a vertical crop moved live, the chat column (what waits for approval), destinations, inputs.",
         examples: [("shopcast cue status --control 8080", "What is on screen now, and how the stream is doing.")])) { p, context in
         _ = try operand(p, "", command: "cue status", count: 0)
         let client = try CueClient(p, context: context, command: "cue status")

@@ -24,6 +24,9 @@ enum CueStatusText {
         if let banners = state["banners"] as? [[String: Any]], !banners.isEmpty {
             out += "banners: " + banners.map { "\"\($0["text"] as? String ?? "")\"" }.joined(separator: ", ") + "\n"
         }
+        if let crop = number(show["crop"]) {
+            out += "vertical crop: \(cropWords(crop)) (moved live; cue crop --reset goes back to --crop-vertical)\n"
+        }
         if let line = chatLine(state["chat"] as? [String: Any]) { out += line + "\n" }
         if let destinations = state["destinations"] as? [[String: Any]] {
             for d in destinations {
@@ -74,6 +77,16 @@ enum CueStatusText {
         }
         if notShown > 0 { parts.append("\(notShown) kept off by the flood rule") }
         return "chat: " + parts.joined(separator: ", ")
+    }
+
+    /// A crop position (0 left … 100 right) as `cue crop` takes it: left, centre, right or `30%`.
+    static func cropWords(_ position: Double) -> String {
+        switch position {
+        case 0: return "left"
+        case 50: return "centre"
+        case 100: return "right"
+        default: return "\(Int(position.rounded()))%"
+        }
     }
 
     static func number(_ value: Any?) -> Double? { (value as? NSNumber)?.doubleValue }
