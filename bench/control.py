@@ -20,13 +20,21 @@ whose own CPU is small and steady) answers 200 requests a second of one kind (GE
 GET /v1/state, GET /metrics, POST a sale), kept-alive or on new connections, against the same
 show idle; the CPU difference over the requests answered.
 
-Usage: bench/control.py [--seconds 20] [--runs 3] [--rate 50] [--mix typical|heavy] [--per-request] [--json out.json]
+With --server-floor, the same per-request measure of nginx (Debian's, one process, access log
+off) answering the same 200 requests a second with a JSON body the size of a /v1/state answer:
+what a request costs the cheapest HTTP server this machine has, the kernel's loopback and
+thread wake-ups included, which no API built on it can go under.
+
+Usage: bench/control.py [--seconds 20] [--runs 3] [--rate 50] [--mix typical|heavy] [--per-request] [--server-floor] [--json out.json]
 """
 import argparse
 import http.client
 import json
 import os
+import signal
+import socket
 import statistics
+import subprocess
 import sys
 import threading
 import time
@@ -156,6 +164,55 @@ def per_request(binary, work, args):
     return {k: statistics.median(v) for k, v in results.items()}
 
 
+def server_floor(work, args):
+    """CPU per request of nginx answering a state-sized JSON body, against nginx idle."""
+    prefix = os.path.join(work, "nginx-floor")
+    os.makedirs(os.path.join(prefix, "logs"), exist_ok=True)
+    body = json.dumps({"show": {"title": "x" * 40}, "pad": "y" * 2400})
+    with open(os.path.join(prefix, "state.json"), "w") as f:
+        f.write(body)
+    results = {}
+    for run in range(args.runs):
+        for keep in (True, False):
+            idle = None
+            for loaded in (False, True):
+                port = lib.free_port()
+                conf = os.path.join(prefix, "nginx.conf")
+                with open(conf, "w") as f:
+                    f.write(f"""daemon off; master_process off; worker_processes 1; pid {prefix}/nginx.pid;
+error_log stderr warn; events {{ worker_connections 256; }}
+http {{ access_log off; default_type application/json;
+  server {{ listen 127.0.0.1:{port}; root {prefix}; location / {{ try_files /state.json =404; }} }} }}
+""")
+                proc = subprocess.Popen(["nginx", "-p", prefix, "-c", conf, "-e", "stderr"], stderr=subprocess.PIPE)
+                deadline = time.time() + 5
+                while time.time() < deadline:
+                    try:
+                        socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
+                        break
+                    except OSError:
+                        time.sleep(0.05)
+                load = Load(port, 200, keep=keep, only=("GET", "/v1/state", None)) if loaded else None
+                if load:
+                    load.thread.start()
+                time.sleep(args.seconds)
+                if load:
+                    load.stop.set()
+                    load.thread.join(timeout=5)
+                proc.send_signal(signal.SIGQUIT)
+                _, _, usage = os.wait4(proc.pid, 0)
+                cpu = usage.ru_utime + usage.ru_stime
+                if not loaded:
+                    idle = cpu
+                    continue
+                answered = sum(v for k, v in load.counts.items() if k.startswith("2"))
+                key = f"nginx, state-sized JSON ({'kept-alive' if keep else 'new connection'})"
+                cost = (cpu - idle) / max(1, answered) * 1000
+                results.setdefault(key, []).append(cost)
+                print(f"{key:48} {cost:.3f} ms CPU per request ({answered} answered)", flush=True)
+    return {k: statistics.median(v) for k, v in results.items()}
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--seconds", type=int, default=20)
@@ -163,11 +220,15 @@ def main():
     ap.add_argument("--rate", type=int, default=50)
     ap.add_argument("--mix", choices=["typical", "heavy"], default="typical")
     ap.add_argument("--per-request", action="store_true")
+    ap.add_argument("--server-floor", action="store_true")
     ap.add_argument("--json")
     args = ap.parse_args()
-    binary = lib.shopcast_binary()
     work = os.path.join(lib.ROOT, "bench", "out")
     os.makedirs(work, exist_ok=True)
+    if args.server_floor:
+        print(json.dumps({"machine": lib.machine(), "ms_cpu_per_request": server_floor(work, args)}, indent=2))
+        return
+    binary = lib.shopcast_binary()
     src = lib.clip("720p30", args.seconds + 10)
     manifest = os.path.join(work, "control-bench.yaml")
     with open(manifest, "w") as f:
