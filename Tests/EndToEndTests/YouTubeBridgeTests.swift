@@ -52,15 +52,20 @@ final class YouTubeBridgeTests: EndToEndTestCase {
     }
 
     func testTheYouTubeBridgeFeedsShopcastsChat() throws {
+        let selftest = try ChildProcess.run("python3", [ShopcastBinary.packageRoot.appendingPathComponent("examples/chat-bridge/youtube_live_chat.py").path,
+                                                        "--selftest"], logDirectory: work, name: "bridge-selftest")
+        XCTAssertEqual(selftest.termination, .exited(0), "the bridge's own check of YouTube's documented shapes: \(selftest.stderr)")
         let youtube = try HTTPRecorder(answer: Self.answers)
         addCleanup { youtube.stop() }
         let bridge = ShopcastBinary.packageRoot.appendingPathComponent("examples/chat-bridge/youtube_live_chat.py").path
-        // The key reaches the bridge as go-live's environment does, not on the command line.
-        setenv("YOUTUBE_API_KEY", Self.key, 1)
-        setenv("YOUTUBE_API_URL", "http://127.0.0.1:\(youtube.port)/youtube/v3/", 1)
-        addCleanup { unsetenv("YOUTUBE_API_KEY"); unsetenv("YOUTUBE_API_URL") }
+        // The key reaches the bridge in go-live's environment, not on its command line; a
+        // proxy set for this machine must not carry loopback requests away.
+        var environment = ProcessInfo.processInfo.environment.filter { !$0.key.lowercased().hasSuffix("_proxy") }
+        environment["YOUTUBE_API_KEY"] = Self.key
+        environment["YOUTUBE_API_URL"] = "http://127.0.0.1:\(youtube.port)/youtube/v3/"
         let inbox = Inbox()
-        let reader = ChatSourceReader(.command("exec python3 '\(bridge)' VID1"), name: "youtube", filter: try ChatFilter(), deliver: { event in
+        let reader = ChatSourceReader(.command("exec python3 '\(bridge)' VID1"), name: "youtube", filter: try ChatFilter(),
+                                      environment: environment, deliver: { event in
             inbox.condition.lock(); inbox.events.append(event); inbox.condition.broadcast(); inbox.condition.unlock()
         }, warn: { text in
             inbox.condition.lock(); inbox.warnings.append(text); inbox.condition.unlock()
@@ -88,6 +93,7 @@ final class YouTubeBridgeTests: EndToEndTestCase {
         XCTAssertEqual(tip.text, "Great show!")
         let sticker = try XCTUnwrap(messages.last)
         XCTAssertTrue(sticker.isTip, "a Super Sticker is a tip, without words")
+        XCTAssertEqual(sticker.text, "")
         XCTAssertEqual(sticker.amount, Decimal(2))
         XCTAssertEqual(sticker.currency, "USD")
         XCTAssertTrue(events.contains { if case .delete(let id) = $0 { return id == "LCC.abc" } else { return false } },

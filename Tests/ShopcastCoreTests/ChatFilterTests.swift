@@ -81,6 +81,35 @@ final class ChatFastPathTests: XCTestCase {
             if cleaned?.text.contains(ChatFilter.mask) == true { masked += 1 }
         }
         XCTAssertGreaterThan(masked, 300, "the samples put the word where the list finds it")
+
+        // Several words at once, in any case, with spaces or punctuation in them, masked or
+        // dropping the message, on ASCII and other text: as their expressions alone decide.
+        let entries = ["SpAm", "buy now", "a.b", "ünï"]
+        let asPatterns = entries.map { "/(?<![\\p{L}\\p{N}])" + NSRegularExpression.escapedPattern(for: $0) + "(?![\\p{L}\\p{N}])/" }
+        let extra = ["buy now", "BUY  NOW", "Buy now!", "a.b", "axb", "A.B.", "spàm", "ſpam", "ÜNÏ", "ünïx", "x ünï", "😀spam"]
+        var seed: UInt64 = 11
+        func next(_ n: Int) -> Int {
+            seed = seed &* 6364136223846793005 &+ 1442695040888963407
+            return Int((seed >> 33) % UInt64(n))
+        }
+        let texts = samples().prefix(1000).map { sample -> String in
+            var text = sample
+            for _ in 0..<next(3) { text.insert(contentsOf: " " + extra[next(extra.count)] + " ", at: text.index(text.startIndex, offsetBy: next(text.count + 1))) }
+            return text
+        }
+        for drop in [false, true] {
+            let words = try ChatFilter(blocklist: entries, dropBlocked: drop)
+            let patterns = try ChatFilter(blocklist: asPatterns, dropBlocked: drop)
+            var blocked = 0
+            for text in texts {
+                let message = ChatMessage(id: "1", author: String(text.prefix(12)), text: text, source: "t")
+                let cleaned = words.clean(message)
+                XCTAssertEqual(cleaned?.text, patterns.clean(message)?.text, "drop \(drop): \(text.debugDescription)")
+                XCTAssertEqual(cleaned?.author, patterns.clean(message)?.author, "drop \(drop): \(text.debugDescription)")
+                if cleaned == nil || cleaned?.text.contains(ChatFilter.mask) == true { blocked += 1 }
+            }
+            XCTAssertGreaterThan(blocked, 200, "drop \(drop): the list finds its words")
+        }
         XCTAssertNil(ChatBoard.asciiKey("Ünïcode"), "not ASCII: the Unicode path decides")
         XCTAssertEqual(ChatBoard.key("  QUANTO\tcosta? "), "quanto costa?")
     }

@@ -19,17 +19,20 @@ without the network.
 """
 import json
 import os
+from decimal import Decimal
 import sys
 import time
 import urllib.parse
 import urllib.request
 
-API = os.environ.get("YOUTUBE_API_URL", "https://www.googleapis.com/youtube/v3/")
+API = os.environ.get("YOUTUBE_API_URL") or "https://www.googleapis.com/youtube/v3/"
 
 
 def get(path, key, **params):
     url = API.rstrip("/") + "/" + path + "?" + urllib.parse.urlencode(params)
-    request = urllib.request.Request(url, headers={"X-Goog-Api-Key": key})
+    request = urllib.request.Request(url)
+    # Not carried along if the answer redirects elsewhere.
+    request.add_unredirected_header("X-Goog-Api-Key", key)
     with urllib.request.urlopen(request, timeout=15) as answer:
         return json.load(answer)
 
@@ -44,21 +47,25 @@ def lines(items):
             yield {"id": item["id"], "author": author, "text": snippet.get("displayMessage", "")}
         elif kind in ("superChatEvent", "superStickerEvent"):
             details = snippet.get("superChatDetails") or snippet.get("superStickerDetails") or {}
-            micros = int(details.get("amountMicros", "0"))
+            # Exact, in the currency's own decimals (KWD has three): no binary floating point.
+            amount = Decimal(int(details.get("amountMicros", "0"))) / Decimal(1_000_000)
             yield {"id": item["id"], "author": author, "kind": "tip", "text": details.get("userComment", ""),
-                   "amount": f"{micros / 1_000_000:.2f}", "currency": details.get("currency", "USD")}
+                   "amount": format(amount.normalize(), "f"), "currency": details.get("currency", "USD")}
         elif kind == "messageDeletedEvent":
             deleted = snippet.get("messageDeletedDetails", {}).get("deletedMessageId")
             if deleted:
                 yield {"delete": deleted}
 
 
-def follow(video, key):
-    video_info = get("videos", key, part="liveStreamingDetails", id=video)
-    chat = video_info["items"][0]["liveStreamingDetails"]["activeLiveChatId"]
-    token = None
+def follow(video, key, place):
+    """Prints the chat's new messages for as long as it runs. `place` keeps the page token across
+    errors, so a retry goes on where it stopped instead of skipping what came meanwhile."""
+    if "chat" not in place:
+        video_info = get("videos", key, part="liveStreamingDetails", id=video)
+        place["chat"] = video_info["items"][0]["liveStreamingDetails"]["activeLiveChatId"]
     while True:
-        params = {"liveChatId": chat, "part": "snippet,authorDetails"}
+        params = {"liveChatId": place["chat"], "part": "snippet,authorDetails"}
+        token = place.get("token")
         if token:
             params["pageToken"] = token
         page = get("liveChat/messages", key, **params)
@@ -66,7 +73,7 @@ def follow(video, key):
         if token:
             for line in lines(page.get("items", [])):
                 print(json.dumps(line, ensure_ascii=False), flush=True)
-        token = page.get("nextPageToken")
+        place["token"] = page.get("nextPageToken")
         time.sleep(max(1.0, page.get("pollingIntervalMillis", 5000) / 1000))
 
 
@@ -78,6 +85,9 @@ SAMPLE = {"items": [
      "authorDetails": {"displayName": "Marco"}},
     {"id": "LCC.ghi", "snippet": {"type": "messageDeletedEvent", "messageDeletedDetails": {"deletedMessageId": "LCC.abc"}}},
     {"id": "LCC.jkl", "snippet": {"type": "newSponsorEvent"}, "authorDetails": {"displayName": "Anna"}},
+    {"id": "LCC.mno", "snippet": {"type": "superStickerEvent", "superStickerDetails": {"amountMicros": "1250000",
+                                                                                       "currency": "KWD"}},
+     "authorDetails": {"displayName": "Omar"}},
 ]}
 
 
@@ -85,8 +95,9 @@ def main():
     if sys.argv[1:] == ["--selftest"]:
         got = list(lines(SAMPLE["items"]))
         want = [{"id": "LCC.abc", "author": "Giulia", "text": "Does it come in blue?"},
-                {"id": "LCC.def", "author": "Marco", "kind": "tip", "text": "Great show!", "amount": "5.00", "currency": "EUR"},
-                {"delete": "LCC.abc"}]
+                {"id": "LCC.def", "author": "Marco", "kind": "tip", "text": "Great show!", "amount": "5", "currency": "EUR"},
+                {"delete": "LCC.abc"},
+                {"id": "LCC.mno", "author": "Omar", "kind": "tip", "text": "", "amount": "1.25", "currency": "KWD"}]
         assert got == want, got
         print("ok")
         return 0
@@ -97,9 +108,10 @@ def main():
     if not key:
         print("youtube_live_chat.py: set YOUTUBE_API_KEY", file=sys.stderr)
         return 78
+    place = {}
     while True:
         try:
-            follow(sys.argv[1], key)
+            follow(sys.argv[1], key, place)
         except Exception as error:  # the network, a quota: wait and go on
             print(f"youtube_live_chat.py: {type(error).__name__}; trying again in 10 s", file=sys.stderr)
             time.sleep(10)

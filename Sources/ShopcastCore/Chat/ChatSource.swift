@@ -61,7 +61,8 @@ public final class ChatSourceReader: @unchecked Sendable {
     private let filter: ChatFilter
     private let deliver: @Sendable (ChatEvent) -> Void
     private let warn: @Sendable (String) -> Void
-    /// For ircs:// and twitch: a CA file (go-live's --ca-file), and the environment (a token).
+    /// For ircs:// and twitch: a CA file (go-live's --ca-file); the environment (a Twitch token,
+    /// and what an exec: command runs with).
     private let caFile: String?
     private let environment: [String: String]
     private var connection: AVIOConnection?
@@ -118,6 +119,9 @@ public final class ChatSourceReader: @unchecked Sendable {
                 let child = Process()
                 child.executableURL = URL(fileURLWithPath: "/bin/sh")
                 child.arguments = ["-c", command]
+                // go-live's environment, as given (a bridge's API key comes this way, never on
+                // its command line); inherited when none was given.
+                if !environment.isEmpty { child.environment = environment }
                 let pipe = Pipe()
                 child.standardOutput = pipe
                 child.standardInput = FileHandle.nullDevice

@@ -49,7 +49,9 @@ struct ChatEntryPainter {
         let pad = u(8) * content.size
         let style = TextStyle(family: theme.fontFamily, weight: 600, size: u(18) * content.size,
                               lead: (("📌 " + entry.author).utf8.count, palette.accentText))
-        text = try TextLayout("📌 " + entry.author + "  " + entry.text, style: style, context: context,
+        // A tip keeps its amount when pinned; a tip without words (a sticker) is name and amount.
+        let body = (entry.amount.map { " · " + $0 } ?? "") + (entry.text.isEmpty ? "" : "  " + entry.text)
+        text = try TextLayout("📌 " + entry.author + body, style: style, context: context,
                               width: max(u(40), maxWidth - 2 * pad), maxLines: 2)
         width = min(maxWidth, text.size.width + 2 * pad)
         height = text.size.height + 2 * pad
