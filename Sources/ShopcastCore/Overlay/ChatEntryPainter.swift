@@ -26,7 +26,7 @@ struct ChatEntryPainter {
             lead = "🛍️ " + entry.author
             body = " " + content.bought + (entry.text.isEmpty ? "" : " " + entry.text)
         default:
-            body = (entry.amount.map { " · " + $0 } ?? "") + (entry.text.isEmpty ? "" : "  " + entry.text)
+            body = Self.saying(entry)
         }
         if entry.count > 1 { body += "  ×\(entry.count)" }
         let isTip = entry.amount != nil || entry.kind == .tip
@@ -50,8 +50,7 @@ struct ChatEntryPainter {
         let style = TextStyle(family: theme.fontFamily, weight: 600, size: u(18) * content.size,
                               lead: (("📌 " + entry.author).utf8.count, palette.accentText))
         // A tip keeps its amount when pinned; a tip without words (a sticker) is name and amount.
-        let body = (entry.amount.map { " · " + $0 } ?? "") + (entry.text.isEmpty ? "" : "  " + entry.text)
-        text = try TextLayout("📌 " + entry.author + body, style: style, context: context,
+        text = try TextLayout("📌 " + entry.author + Self.saying(entry), style: style, context: context,
                               width: max(u(40), maxWidth - 2 * pad), maxLines: 2)
         width = min(maxWidth, text.size.width + 2 * pad)
         height = text.size.height + 2 * pad
@@ -59,6 +58,11 @@ struct ChatEntryPainter {
         ink = palette.primaryText
         outline = palette.accentText
         self.metrics = metrics
+    }
+
+    /// What follows the author: a tip's amount (" · 5,00 €"), then the words, if any.
+    private static func saying(_ entry: ChatContent.Entry) -> String {
+        (entry.amount.map { " · " + $0 } ?? "") + (entry.text.isEmpty ? "" : "  " + entry.text)
     }
 
     func paint(on canvas: Canvas, x: Double, y: Double) {
