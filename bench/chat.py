@@ -75,22 +75,6 @@ GROUPS = [("shopcast", ("shopcast",)), ("libc", ("libc.so", "libm.so", "ld-linux
           ("codecs", ("libx264", "libavcodec", "libavformat", "libavutil", "libswscale", "libswresample", "libavfilter"))]
 
 
-def perf_groups(data):
-    """Seconds of CPU (samples at 499 Hz) per library group in a perf.data file."""
-    out = subprocess.run(["perf", "report", "-i", data, "--sort", "dso", "--stdio", "-n", "-q"],
-                         capture_output=True, text=True).stdout
-    groups = {name: 0.0 for name, _ in GROUPS}
-    groups["other"] = 0.0
-    for line in out.splitlines():
-        fields = line.split()
-        if len(fields) < 3 or not fields[0].endswith("%"):
-            continue
-        samples, dso = int(fields[1]), " ".join(fields[2:])
-        name = next((g for g, keys in GROUPS if any(k in dso for k in keys)), "other")
-        groups[name] += samples / 499
-    return groups
-
-
 def run(binary, src, work, seconds, chat, perf=False):
     manifest = os.path.join(work, "show.yaml")
     with open(manifest, "w") as f:
@@ -109,10 +93,10 @@ def run(binary, src, work, seconds, chat, perf=False):
         writer.start()
     data = os.path.join(work, f"perf-{time.time_ns()}.data")
     if perf:
-        argv = ["perf", "record", "-q", "-F", "499", "-o", data, "--"] + argv
+        argv = lib.perf_record(argv, data)
     result = lib.measure(argv, timeout=seconds + 120)
     if perf:
-        result["perf"] = perf_groups(data)
+        result["perf"] = lib.perf_groups(data, GROUPS)
         os.remove(data)
     stop.set()
     if writer:

@@ -16,9 +16,17 @@ downmixed).
 --fanout N,M,... publishes each run to N (then M ...) streams of the ingest at once: shopcast
 with N -t destinations against ffmpeg's tee muxer with N FLV outputs (onfail=ignore, so one
 dead output does not stop the others, as in go-live). Reported per count: CPU, peak memory,
-and what each added destination costs over one.
+and what each added destination costs over one; besides, two counts that do not swing with the
+machine's load as CPU time does: context switches (wait4's rusage) and the TCP segments each
+destination's connection has sent two seconds before the end, with their mean size (`ss -ti`).
 
 --baseline BINARY adds another shopcast build as a contender (an A/B of a change, interleaved).
+
+--perf (fan-out mode) samples each run with `perf record` (499 Hz) and sums the samples by
+library: the encoders (x264, libavcodec, libswscale ...), muxing and sending (libavformat), the
+kernel, libc, the tool's own code. What each added destination costs is then read outside the
+encoders, whose run-to-run swings are larger than a destination's whole cost (CPU and memory
+are then the perf process's as well: read the groups).
 
 --extras runs, besides ffmpeg and the plain go-live, go-live with a manifest (bench/control.py's
 show: a card on screen) and with the manifest and an idle control API, to say what each adds.
@@ -68,8 +76,9 @@ def main():
     ap.add_argument("--clip", choices=sorted(lib.CLIPS), default="720p30")
     ap.add_argument("--extras", action="store_true")
     ap.add_argument("--baseline", help="another shopcast binary to run alongside (fan-out mode)")
+    ap.add_argument("--perf", action="store_true", help="sample each run with perf, CPU by library (fan-out mode)")
     args = ap.parse_args()
-    if args.fanout or args.extras or args.baseline:
+    if args.fanout or args.extras or args.baseline or args.perf:
         return fanout_main(args, [int(n) for n in (args.fanout or "1").split(",")])
     binary = lib.shopcast_binary()
     src = lib.clip(args.clip, args.seconds + 10)
@@ -111,6 +120,17 @@ def main():
             json.dump(summary, f, indent=2)
 
 
+# Library groups for --perf: the encoders first, so libavutil's share goes with them.
+PERF_GROUPS = [("encoders", ("libx264", "libavcodec", "libswscale", "libswresample", "libavutil", "libavfilter")),
+               ("muxing and sending", ("libavformat",)), ("kernel", ("[kernel",)),
+               ("libc", ("libc.so", "libm.so", "ld-linux"))]
+
+
+def outside(m):
+    """CPU seconds of a --perf run spent outside the encoders."""
+    return sum(v for g, v in m["perf"].items() if g != "encoders")
+
+
 def fanout_main(args, counts):
     binary = lib.shopcast_binary()
     work = os.path.join(lib.ROOT, "bench", "out")
@@ -143,27 +163,56 @@ def fanout_main(args, counts):
                         extra = [str(lib.free_port()) if a == "PORT" else a for a in variants[tool]]
                         chosen = args.baseline if tool == "shopcast-baseline" else binary
                         argv = shopcast_argv(chosen, src, None, args.seconds, fanout=urls) + extra
-                    m = lib.measure(argv)
+                    data = os.path.join(work, f"perf-{name}.data")
+                    # The kernel's count of TCP segments sent, two seconds before the end (perf
+                    # runs its own process in between: not counted then).
+                    probe = None if args.perf else (args.seconds - 2, lib.tcp_sent)
+                    m = lib.measure(lib.perf_record(argv, data) if args.perf else argv, probe=probe)
                     if m["status"] != 0:
                         raise SystemExit(f"{tool} failed ({m['status']}): {m['stderr']}")
+                    if args.perf:
+                        program = "ffmpeg" if tool == "ffmpeg" else os.path.basename(chosen)
+                        m["perf"] = lib.perf_groups(data, PERF_GROUPS + [("own code", (program,))])
+                        os.remove(data)
                     missing = [k for k in range(n) if f"{name}-{k}" not in ingest.published]
                     if missing:
                         raise SystemExit(f"{name}: the ingest never saw streams {missing} published")
                     m["cpu_per_stream_s"] = m["cpu"] / args.seconds
+                    if m["probe"]:
+                        connections, segments, sent = m["probe"]
+                        if connections != n:
+                            raise SystemExit(f"{name}: ss saw {connections} connections of the {n} destinations")
+                        m["segments_per_destination_s"] = segments / n / (args.seconds - 2)
+                        m["bytes_per_segment"] = sent / segments
                     results[(tool, n)].append(m)
-                    print(f"{name:34} cpu/stream-s {m['cpu_per_stream_s']:.3f}  peak {m['rss_mib']:.1f} MiB", flush=True)
+                    print(f"{name:34} cpu/stream-s {m['cpu_per_stream_s']:.3f}  peak {m['rss_mib']:.1f} MiB  "
+                          f"switches {m['switches']}" + (f"  outside the encoders {outside(m):.3f} CPU s" if args.perf else
+                                                         f"  TCP segments/s a destination {m['segments_per_destination_s']:.0f} "
+                                                         f"({m['bytes_per_segment']:.0f} bytes each)"),
+                          flush=True)
     finally:
         ingest.close()
 
     def med(tool, n, key):
         return statistics.median(r[key] for r in results[(tool, n)])
 
+    def med_outside(tool, n):
+        return statistics.median(outside(r) for r in results[(tool, n)])
+
+    if args.perf:
+        for n in counts:
+            for tool in tools:
+                groups = {g: round(statistics.median(r["perf"][g] for r in results[(tool, n)]), 3) for g in results[(tool, n)][0]["perf"]}
+                print(f"{tool} x{n}: CPU s by library (medians): {groups}")
+
     table = []
     for n in counts:
         row = {"destinations": n}
         for tool in tools:
             row[tool] = {"cpu_s": med(tool, n, "cpu"), "cpu_per_stream_s": med(tool, n, "cpu_per_stream_s"),
-                         "rss_mib": med(tool, n, "rss_mib"),
+                         "rss_mib": med(tool, n, "rss_mib"), "switches": med(tool, n, "switches"),
+                         "segments_per_destination_s": None if args.perf else med(tool, n, "segments_per_destination_s"),
+                         "bytes_per_segment": None if args.perf else med(tool, n, "bytes_per_segment"),
                          "rss_range": [min(r["rss_mib"] for r in results[(tool, n)]), max(r["rss_mib"] for r in results[(tool, n)])]}
         row["ratio"] = {k: row["shopcast"][k] / row["ffmpeg"][k] for k in ("cpu_per_stream_s", "rss_mib")}
         # Per-round pairs, shopcast over ffmpeg: steadier than a ratio of medians on a busy machine.
@@ -177,6 +226,13 @@ def fanout_main(args, counts):
         extra = row["destinations"] - first["destinations"]
         row["cpu_s_per_added_destination"] = {
             tool: (row[tool]["cpu_s"] - first[tool]["cpu_s"]) / extra for tool in tools}
+        # Context switches are counted, not sampled: the steady measure of the wake-ups each
+        # destination adds where CPU time drowns in the machine's noise.
+        row["switches_per_added_destination_per_stream_s"] = {
+            tool: (row[tool]["switches"] - first[tool]["switches"]) / extra / args.seconds for tool in tools}
+        if args.perf:
+            row["outside_encoders_cpu_s_per_added_destination"] = {
+                tool: (med_outside(tool, row["destinations"]) - med_outside(tool, first["destinations"])) / extra for tool in tools}
     summary = {"machine": lib.machine(), "clip": args.clip, "seconds": args.seconds, "runs": args.runs, "fanout": table}
     print(json.dumps(summary, indent=2))
     if args.json:

@@ -4,6 +4,7 @@ import http.server
 import json
 import os
 import platform
+import re
 import shutil
 import socket
 import subprocess
@@ -137,22 +138,67 @@ def without_huge_pages(argv):
             "import ctypes, os, sys; ctypes.CDLL(None).prctl(41, 1, 0, 0, 0); os.execvp(sys.argv[1], sys.argv[1:])"] + argv
 
 
-def measure(argv, env=None, timeout=600):
-    """Runs argv to completion; returns wall start, CPU seconds (user+sys) and peak RSS in MiB
-    of that process alone (wait4's rusage), and the exit status."""
+def tcp_sent(pid):
+    """What the TCP connections of process `pid` have sent so far, by the kernel's counters
+    (`ss -ti`): (connections, segments, bytes)."""
+    out = subprocess.run(["ss", "-tinpH", "state", "established"], capture_output=True, text=True).stdout.splitlines()
+    connections = segments = sent = 0
+    for line, info in zip(out, out[1:]):
+        if f"pid={pid}," not in line:
+            continue
+        segs = re.search(r"\bsegs_out:(\d+)", info)
+        size = re.search(r"\bbytes_sent:(\d+)", info)
+        if segs and size:
+            connections += 1
+            segments += int(segs.group(1))
+            sent += int(size.group(1))
+    return connections, segments, sent
+
+
+def measure(argv, env=None, timeout=600, probe=None):
+    """Runs argv to completion; returns wall start, CPU seconds (user+sys), peak RSS in MiB and
+    context switches (voluntary: a thread waited; involuntary: it was preempted) of that process
+    alone (wait4's rusage), and the exit status. probe=(SECONDS, FUNCTION): once, that long
+    after the start, FUNCTION(pid) is called while the process runs; its answer is "probe" in
+    the result."""
     start = time.time()
     proc = subprocess.Popen(argv, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     deadline = start + timeout
+    probed = None
     while True:
         pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
         if pid:
             break
+        if probe and probed is None and time.time() - start >= probe[0]:
+            probed = probe[1](proc.pid)
         if time.time() > deadline:
             proc.kill()
         time.sleep(0.01)
     err = proc.stderr.read().decode(errors="replace")
     return {"start": start, "cpu": usage.ru_utime + usage.ru_stime, "user": usage.ru_utime, "sys": usage.ru_stime, "rss_mib": usage.ru_maxrss / 1024,
-            "status": os.waitstatus_to_exitcode(status), "stderr": err[-2000:]}
+            "switches": usage.ru_nvcsw + usage.ru_nivcsw, "probe": probed, "status": os.waitstatus_to_exitcode(status), "stderr": err[-2000:]}
+
+
+def perf_record(argv, data, hz=499):
+    """argv sampled by `perf record` at `hz` into the file `data` (read it with perf_groups)."""
+    return ["perf", "record", "-q", "-F", str(hz), "-o", data, "--"] + argv
+
+
+def perf_groups(data, groups, hz=499):
+    """Seconds of CPU per library group in a perf.data file: groups is [(name, (substrings of a
+    library's path, ...))], first match wins; what matches none is "other"."""
+    out = subprocess.run(["perf", "report", "-i", data, "--sort", "dso", "--stdio", "-n", "-q"],
+                         capture_output=True, text=True).stdout
+    seconds = {name: 0.0 for name, _ in groups}
+    seconds["other"] = 0.0
+    for line in out.splitlines():
+        fields = line.split()
+        if len(fields) < 3 or not fields[0].endswith("%"):
+            continue
+        samples, dso = int(fields[1]), " ".join(fields[2:])
+        name = next((g for g, keys in groups if any(k in dso for k in keys)), "other")
+        seconds[name] += samples / hz
+    return seconds
 
 
 def make_input(path, seconds, size="1280x720", rate=30, surround=False):

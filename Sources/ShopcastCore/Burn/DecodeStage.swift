@@ -41,10 +41,7 @@ final class DecodeStage: @unchecked Sendable {
     }
 
     func start() {
-        let t = Thread { [self] in self.work() }
-        t.name = "shopcast-decode"
-        thread = t
-        t.start()
+        thread = Thread.start(named: "shopcast-decode") { [self] in self.work() }
     }
 
     /// The next item, waiting for it.

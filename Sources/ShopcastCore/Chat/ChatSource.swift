@@ -86,9 +86,7 @@ public final class ChatSourceReader: @unchecked Sendable {
     }
 
     public func start() {
-        let thread = Thread { [self] in run() }
-        thread.name = "shopcast-chat"
-        thread.start()
+        Thread.start(named: "shopcast-chat") { [self] in run() }
     }
 
     public func stop() {

@@ -41,9 +41,7 @@ public final class EventBus: @unchecked Sendable {
         threadStarted = true
         condition.unlock()
         if start {
-            let thread = Thread { [self] in dispatch() }
-            thread.name = "shopcast-events"
-            thread.start()
+            Thread.start(named: "shopcast-events") { [self] in dispatch() }
         }
     }
 

@@ -19,9 +19,7 @@ public final class EventFile: EventSink, @unchecked Sendable {
             let url = FilePath.url(path, in: currentDirectory)
             handle = try DescriptorWriter(appendingTo: url.path)
         }
-        let thread = Thread { [self] in drain() }
-        thread.name = "shopcast-events-file"
-        thread.start()
+        Thread.start(named: "shopcast-evfile") { [self] in drain() }
     }
 
     public func receive(_ record: EventRecord, line: String) { append(line) }

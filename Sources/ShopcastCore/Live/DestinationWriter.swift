@@ -6,6 +6,13 @@ import Foundation
 /// holds — drops video up to the next keyframe (never audio) and is `degraded` while it does.
 /// Network destinations reconnect with backoff when they fail, resuming on a keyframe with
 /// continuing timestamps.
+///
+/// While an RTMP(S) destination keeps up — its thread waiting for packets, its socket with room
+/// for what is queued — the encoder thread writes the batch itself when it hands it over
+/// (`wake()`): a send into a socket with room does not wait for the server, and a thread woken
+/// ~17 times a second per destination cost more than the sends. Whoever writes holds the pen
+/// (`encoderWriting`); the writer thread takes over the moment the socket fills, the link
+/// fails, or the show ends.
 final class DestinationWriter: @unchecked Sendable {
     struct Settings {
         var maxRetries: Int?
@@ -62,6 +69,19 @@ final class DestinationWriter: @unchecked Sendable {
     /// link that goes silent (a path that drops everything, a peer that stopped reading) is
     /// called lost after `writeTimeout`, though writes still fit in the socket's buffer.
     private var progress: (delivered: Int64, at: Double) = (0, 0)
+    /// The current connection, for the encoder thread to write into (RTMP and RTMPS only, while
+    /// connected), and when it came up.
+    private var connection: (output: OutputFile, socket: SocketBacklog, since: Double)?
+    /// The writer thread waits in `nextPacket` and touches neither its output nor its socket.
+    private var parked = false
+    /// The encoder thread is writing the queue itself; the writer thread waits until it is done.
+    private var encoderWriting = false
+    /// What ended the connection under the encoder thread's write, for the writer thread to
+    /// take up (reconnect).
+    private var encoderWriteError: Error?
+    /// How long the encoder thread's write may block before the connection counts as failed (a
+    /// socket with room does not block; this bounds the stall should the kernel disagree).
+    static let encoderWriteLimit = 0.5
 
     init(destination: Destination, video: Encoder, audio: Encoder, settings: Settings, events: EventBus) {
         self.destination = destination
@@ -73,9 +93,7 @@ final class DestinationWriter: @unchecked Sendable {
     }
 
     func start() {
-        let thread = Thread { [self] in run() }
-        thread.name = "shopcast-writer"
-        thread.start()
+        Thread.start(named: "shopcast-writer") { [self] in run() }
     }
 
     var snapshot: WriterStats {
@@ -169,15 +187,66 @@ final class DestinationWriter: @unchecked Sendable {
         return change
     }
 
-    /// Hands what was queued since the last call to the writer thread. The encoder thread calls
-    /// it every other frame or so (`LiveSession.wakeEvery`), so pictures and sound cost the
-    /// writer one wake-up a batch, not one a packet.
+    /// Sends what was queued since the last call: written here and now when the writer thread
+    /// waits and the socket has room for it, else handed to the writer thread. The encoder
+    /// thread calls it every other frame or so (`LiveSession.wakeEvery`), so pictures and sound
+    /// cost one hand-over a batch, not one a packet.
     func wake() {
         condition.lock()
-        if unannounced {
-            unannounced = false
+        guard unannounced else { condition.unlock(); return }
+        unannounced = false
+        guard parked, !encoderWriting, encoderWriteError == nil, !ending, !queueIsEmpty, let connection else {
             condition.signal()
+            condition.unlock()
+            return
         }
+        encoderWriting = true
+        let pending = queuedBytes
+        condition.unlock()
+        guard connection.socket.hasRoom(for: pending) else {
+            condition.lock()
+            encoderWriting = false
+            condition.signal()
+            condition.unlock()
+            return
+        }
+        writeHere(connection.output, socket: connection.socket, since: connection.since)
+    }
+
+    /// The encoder thread writes what is queued into a socket with room (`wake()`), then looks at
+    /// the socket as the writer thread would. The pen goes back to the writer thread after; it is
+    /// woken only if there is something for it to do (a failure, the show ending, packets that
+    /// came meanwhile).
+    private func writeHere(_ output: OutputFile, socket: SocketBacklog, since: Double) {
+        condition.lock()
+        let batch = Array(queue[head...])
+        clear()
+        condition.unlock()
+        var sent = (packets: 0, bytes: 0)
+        var failure: Error?
+        do {
+            socket.cork(true)
+            for packet in batch {
+                interrupter.limit(Self.encoderWriteLimit)
+                try output.write(packet)
+                ledger.wrote(endingAt: output.bytesWritten, seconds: packet.seconds)
+                sent.packets += 1
+                sent.bytes += packet.size
+            }
+            socket.cork(false)
+            let look = lookAtSocket(output)
+            try checkProgress(holding: look.bytes)
+            condition.lock()
+            (socketHead, socketBytes, linkRate) = look
+            condition.unlock()
+        } catch {
+            failure = error
+        }
+        condition.lock()
+        noteSent(packets: sent.packets, bytes: sent.bytes, since: since)
+        encoderWriting = false
+        encoderWriteError = failure
+        if failure != nil || ending || !queueIsEmpty { condition.broadcast() }
         condition.unlock()
     }
 
@@ -250,15 +319,27 @@ final class DestinationWriter: @unchecked Sendable {
 
     /// Blocks for the next packet; nil once ending and drained. While the socket still holds
     /// some of the stream, what it holds is looked at again every 0.1 s.
-    private func nextPacket(_ output: OutputFile) -> EncodedPacket? {
+    private func nextPacket(_ output: OutputFile) throws -> EncodedPacket? {
         condition.lock()
-        defer { condition.unlock() }
-        while queueIsEmpty && !ending {
-            if socketHead == nil {
+        parked = true
+        defer {
+            parked = false
+            condition.unlock()
+        }
+        while true {
+            if let error = encoderWriteError {
+                encoderWriteError = nil
+                throw error
+            }
+            if encoderWriting {
+                condition.wait()
+            } else if !queueIsEmpty || ending {
+                break
+            } else if socketHead == nil {
                 condition.wait()
             } else {
                 _ = condition.wait(until: Date(timeIntervalSinceNow: 0.1))
-                (socketHead, socketBytes, linkRate) = lookAtSocket(output)
+                if !encoderWriting { (socketHead, socketBytes, linkRate) = lookAtSocket(output) }
             }
         }
         guard !queueIsEmpty else { return nil }
@@ -360,15 +441,7 @@ final class DestinationWriter: @unchecked Sendable {
             events.publish(.destinationConnected(destination: destination.display, attempt: stats.lostCount + 1))
             let connectedAt = MonotonicClock.now()
             do {
-                try send(to: output) {
-                    // Up and taking the stream for a while: this destination has been reached,
-                    // and a later loss starts a fresh retry budget.
-                    if MonotonicClock.now() - connectedAt >= Self.provingTime {
-                        retriesUsed = 0
-                        return true
-                    }
-                    return false
-                }
+                try send(to: output, since: connectedAt)
                 interrupter.limit(destination.isNetwork ? settings.writeTimeout : nil)
                 try output.finish()
                 setState(.finished)
@@ -376,6 +449,8 @@ final class DestinationWriter: @unchecked Sendable {
                 return
             } catch {
                 let quickly = MonotonicClock.now() - connectedAt < Self.provingTime
+                // Up and taking the stream for a while: a loss now starts a fresh retry budget.
+                if !quickly { retriesUsed = 0 }
                 condition.lock()
                 connected = false
                 policy.reset()
@@ -408,27 +483,41 @@ final class DestinationWriter: @unchecked Sendable {
         return ending
     }
 
-    /// Writes until the show ends. `proven` is asked after each write until it says yes; then
-    /// the destination counts as reached.
-    private func send(to output: OutputFile, proven: () -> Bool) throws {
-        var reached = false
+    /// Writes until the show ends (the connection came up at `since`).
+    private func send(to output: OutputFile, since: Double) throws {
         socket = destination.isNetwork ? output.socketBacklog() : nil
         ledger.reset()
         rate.reset()
-        progress = (0, MonotonicClock.now())
-        defer { socket = nil }
+        progress = (0, since)
+        condition.lock()
+        // RTMP(S) only: SRT's library keeps its own buffer, which a TCP look cannot see.
+        if let socket, destination.kind == .rtmp || destination.kind == .rtmps { connection = (output, socket, since) }
+        condition.unlock()
+        defer {
+            condition.lock()
+            connection = nil
+            condition.unlock()
+            socket = nil
+        }
         var lastLook = -Double.infinity
-        while let packet = nextPacket(output) {
+        var corked = false
+        while let packet = try nextPacket(output) {
             interrupter.limit(destination.isNetwork ? settings.writeTimeout : nil)
+            if !corked, let socket {
+                socket.cork(true)
+                corked = true
+            }
             try output.write(packet)
-            if !reached { reached = proven() }
             if socket != nil { ledger.wrote(endingAt: output.bytesWritten, seconds: packet.seconds) }
             condition.lock()
-            stats.sentPackets += 1
-            stats.sentBytes += packet.size
-            if reached { stats.everConnected = true }
+            noteSent(packets: 1, bytes: packet.size, since: since)
             let caughtUp = queueIsEmpty
             condition.unlock()
+            // A batch goes out corked: its small writes leave as full segments (see `cork`).
+            if caughtUp, corked {
+                socket?.cork(false)
+                corked = false
+            }
             // The socket is asked what it holds once the writer has caught up with its queue
             // (once a wake-up), or every `lookEvery` through a backlog: one ioctl a batch, not
             // one a packet.
@@ -437,17 +526,33 @@ final class DestinationWriter: @unchecked Sendable {
             guard caughtUp || now - lastLook >= Self.lookEvery else { continue }
             lastLook = now
             let look = lookAtSocket(output)
-            if look.bytes > 0, now - progress.at > settings.writeTimeout {
-                throw ShopcastError(.unavailable, String(format: "send: the server acknowledged nothing for %.0f s", now - progress.at))
-            }
+            try checkProgress(holding: look.bytes)
             condition.lock()
             (socketHead, socketBytes, linkRate) = look
             condition.unlock()
         }
+        if corked { socket?.cork(false) }
         // A show shorter than the proving time still reached a destination that took all of it.
         condition.lock()
         stats.everConnected = true
         condition.unlock()
+    }
+
+    /// Counts what went out (under the lock). A connection up and taking the stream for
+    /// `provingTime` has reached the destination.
+    private func noteSent(packets: Int, bytes: Int, since: Double) {
+        stats.sentPackets += packets
+        stats.sentBytes += bytes
+        if !stats.everConnected, MonotonicClock.now() - since >= Self.provingTime { stats.everConnected = true }
+    }
+
+    /// A link that holds some of the stream and has had nothing acknowledged for `writeTimeout`
+    /// is lost, though writes still fit in the socket's buffer.
+    private func checkProgress(holding bytes: Int) throws {
+        let now = MonotonicClock.now()
+        if bytes > 0, now - progress.at > settings.writeTimeout {
+            throw ShopcastError(.unavailable, String(format: "send: the server acknowledged nothing for %.0f s", now - progress.at))
+        }
     }
 
     /// What the socket holds: the stream time of its oldest packet not delivered (nil when it

@@ -91,12 +91,10 @@ final class InputReader: @unchecked Sendable {
     }
 
     func start() {
-        let thread = Thread { [self] in
+        Thread.start(named: "shopcast-input") { [self] in
             run()
             releaseMedia()
         }
-        thread.name = "shopcast-input"
-        thread.start()
     }
 
     /// Stops reading; blocking calls are interrupted.

@@ -170,9 +170,7 @@ public final class LiveSession: @unchecked Sendable {
             clock.elapsed - LiveSession.latency
         }
         for reader in readers { reader.start() }
-        let encoderThread = Thread { [self] in encodeLoop() }
-        encoderThread.name = "shopcast-encoder"
-        encoderThread.start()
+        Thread.start(named: "shopcast-encoder") { [self] in encodeLoop() }
 
         var lastReport = 0.0, lastStats = 0.0
         var lastFrames: Int64 = 0, lastBytes = 0

@@ -48,9 +48,7 @@ public final class ShowJournal: @unchecked Sendable {
             throw ShopcastError(.io, "cannot repair the journal \(path) (its last line was cut short): \(String(cString: strerror(errno)))")
         }
         writer = try DescriptorWriter(appendingTo: url.path)
-        let thread = Thread { [self] in drain() }
-        thread.name = "shopcast-journal"
-        thread.start()
+        Thread.start(named: "shopcast-journal") { [self] in drain() }
     }
 
     /// Writes the header of a new journal (does nothing for one being resumed).
