@@ -12,7 +12,13 @@ keyframe every 2 s, with AAC 128k 48 kHz stereo, to two streams of a local nginx
 Reported: CPU seconds per stream second and peak RSS (wait4), medians over the runs, and the
 ratios of shopcast to each.
 
-Usage: bench/renditions.py [--seconds 20] [--runs 3] [--json out.json]
+With --perf, shopcast and the one ffmpeg process are sampled by `perf record` (499 Hz) and the
+samples summed by library: x264, the rest of the codecs (decoding, scaling, AAC), muxing and
+sending, the kernel, libc, the tool's own code. Both make the same two x264 encodes, whose time
+swings with the machine by more than the whole gap; what each spends besides x264 does not.
+(The two-process contender is left out then; CPU and memory are perf's too: read the groups.)
+
+Usage: bench/renditions.py [--seconds 20] [--runs 3] [--json out.json] [--perf]
 """
 import argparse
 import json
@@ -30,6 +36,10 @@ X264 = ["-c:v", "libx264", "-preset", "veryfast", "-tune", "zerolatency", "-prof
 AAC = ["-c:a", "aac", "-b:a", "128k", "-ar", "48000", "-ac", "2"]
 WIDE = "scale=1280:720,fps=30"
 TALL = "crop=ih*9/16:ih,scale=720:1280,fps=30"
+# Library groups for --perf (first match wins); the tool's own code is added per run.
+PERF_GROUPS = [("x264", ("libx264",)),
+               ("other codecs", ("libavcodec", "libswscale", "libswresample", "libavutil", "libavfilter")),
+               ("muxing and sending", ("libavformat",)), ("kernel", ("[kernel",)), ("libc", ("libc.so", "libm.so", "ld-linux"))]
 
 
 def head(src, seconds):
@@ -76,24 +86,27 @@ def main():
     ap.add_argument("--seconds", type=int, default=20)
     ap.add_argument("--runs", type=int, default=3)
     ap.add_argument("--json")
+    ap.add_argument("--perf", action="store_true", help="sample shopcast and one ffmpeg with perf, CPU by library")
     args = ap.parse_args()
     binary = lib.shopcast_binary()
     work = os.path.join(lib.ROOT, "bench", "out")
     os.makedirs(work, exist_ok=True)
     src = lib.clip("720p30", args.seconds + 10)
     ingest = lib.Ingest()
-    tools = ("shopcast", "ffmpeg-one", "ffmpeg-two")
+    tools = ("shopcast", "ffmpeg-one") if args.perf else ("shopcast", "ffmpeg-one", "ffmpeg-two")
     results = {t: [] for t in tools}
     try:
         for run in range(args.runs):
-            order = tools[run % 3:] + tools[:run % 3]
+            order = tools[run % len(tools):] + tools[:run % len(tools)]
             for tool in order:
                 name = f"{tool}-{run}"
                 wide, tall = ingest.url(name + "-wide"), ingest.url(name + "-tall")
+                data = os.path.join(work, f"perf-{name}.data")
+                sampled = (lambda argv: lib.perf_record(argv, data)) if args.perf else (lambda argv: argv)
                 if tool == "shopcast":
-                    m = lib.measure(shopcast_argv(binary, src, wide, tall, args.seconds))
+                    m = lib.measure(sampled(shopcast_argv(binary, src, wide, tall, args.seconds)))
                 elif tool == "ffmpeg-one":
-                    m = lib.measure(ffmpeg_one(src, wide, tall, args.seconds))
+                    m = lib.measure(sampled(ffmpeg_one(src, wide, tall, args.seconds)))
                 else:
                     m = measure_together([ffmpeg_single(src, wide, WIDE, args.seconds), ffmpeg_single(src, tall, TALL, args.seconds)])
                 if m["status"] != 0:
@@ -102,8 +115,14 @@ def main():
                 if missing:
                     raise SystemExit(f"{tool}: the ingest never saw {missing} published")
                 m["cpu_per_stream_s"] = m["cpu"] / args.seconds
+                if args.perf:
+                    own = os.path.basename(binary) if tool == "shopcast" else "ffmpeg"
+                    m["perf"] = lib.perf_groups(data, PERF_GROUPS + [("own code", (own,))])
+                    os.remove(data)
+                    m["besides_x264"] = sum(v for g, v in m["perf"].items() if g != "x264")
                 results[tool].append(m)
-                print(f"{name:14} cpu/stream-s {m['cpu_per_stream_s']:.3f}  peak {m['rss_mib']:.1f} MiB", flush=True)
+                print(f"{name:14} cpu/stream-s {m['cpu_per_stream_s']:.3f}  peak {m['rss_mib']:.1f} MiB"
+                      + (f"  x264 {m['perf']['x264']:.2f} CPU s, besides {m['besides_x264']:.3f}" if args.perf else ""), flush=True)
     finally:
         ingest.close()
 
@@ -115,8 +134,14 @@ def main():
         summary[tool] = {k: med(tool, k) for k in ("cpu_per_stream_s", "rss_mib")}
     summary["ratio"] = {
         f"shopcast/{other}": {k: summary["shopcast"][k] / summary[other][k] for k in ("cpu_per_stream_s", "rss_mib")}
-        for other in ("ffmpeg-one", "ffmpeg-two")
+        for other in tools[1:]
     }
+    if args.perf:
+        for tool in tools:
+            summary[tool]["perf"] = {g: statistics.median(r["perf"][g] for r in results[tool]) for g in results[tool][0]["perf"]}
+            summary[tool]["besides_x264"] = med(tool, "besides_x264")
+            summary[tool]["besides_x264_range"] = [min(r["besides_x264"] for r in results[tool]),
+                                                   max(r["besides_x264"] for r in results[tool])]
     print(json.dumps(summary, indent=2))
     if args.json:
         with open(args.json, "w") as f:

@@ -79,9 +79,22 @@ final class DestinationWriter: @unchecked Sendable {
     /// What ended the connection under the encoder thread's write, for the writer thread to
     /// take up (reconnect).
     private var encoderWriteError: Error?
-    /// How long the encoder thread's write may block before the connection counts as failed (a
-    /// socket with room does not block; this bounds the stall should the kernel disagree).
+    /// How long the encoder thread's write of a batch may take before the connection counts as
+    /// failed (a socket with room does not make a send wait; this bounds the stall should the
+    /// kernel disagree, and it is the writer thread that reconnects).
     static let encoderWriteLimit = 0.5
+    /// The current connection has carried the stream for `provingTime`: its loss renews the
+    /// retry budget.
+    private var connectionProven = false
+    /// The socket is corked (whoever writes owns it).
+    private var corked = false
+    /// Whether the encoder thread may write at all: not on a host that caps a socket's unsent
+    /// bytes (`tcp_notsent_lowat`), where a send into a socket with room can still wait.
+    static let encoderMayWrite: Bool = {
+        guard let text = try? String(contentsOfFile: "/proc/sys/net/ipv4/tcp_notsent_lowat", encoding: .utf8),
+              let value = UInt64(text.trimmingCharacters(in: .whitespacesAndNewlines)) else { return true }
+        return value >= UInt64(Int32.max)
+    }()
 
     init(destination: Destination, video: Encoder, audio: Encoder, settings: Settings, events: EventBus) {
         self.destination = destination
@@ -195,7 +208,8 @@ final class DestinationWriter: @unchecked Sendable {
         condition.lock()
         guard unannounced else { condition.unlock(); return }
         unannounced = false
-        guard parked, !encoderWriting, encoderWriteError == nil, !ending, !queueIsEmpty, let connection else {
+        guard Self.encoderMayWrite, parked, !encoderWriting, encoderWriteError == nil, !ending, !queueIsEmpty,
+              let connection else {
             condition.signal()
             condition.unlock()
             return
@@ -210,14 +224,14 @@ final class DestinationWriter: @unchecked Sendable {
             condition.unlock()
             return
         }
-        writeHere(connection.output, socket: connection.socket, since: connection.since)
+        writeHere(connection.output, since: connection.since)
     }
 
     /// The encoder thread writes what is queued into a socket with room (`wake()`), then looks at
     /// the socket as the writer thread would. The pen goes back to the writer thread after; it is
     /// woken only if there is something for it to do (a failure, the show ending, packets that
     /// came meanwhile).
-    private func writeHere(_ output: OutputFile, socket: SocketBacklog, since: Double) {
+    private func writeHere(_ output: OutputFile, since: Double) {
         condition.lock()
         let batch = Array(queue[head...])
         clear()
@@ -225,22 +239,23 @@ final class DestinationWriter: @unchecked Sendable {
         var sent = (packets: 0, bytes: 0)
         var failure: Error?
         do {
-            socket.cork(true)
+            interrupter.limit(Self.encoderWriteLimit)
+            cork(true)
             for packet in batch {
-                interrupter.limit(Self.encoderWriteLimit)
                 try output.write(packet)
                 ledger.wrote(endingAt: output.bytesWritten, seconds: packet.seconds)
                 sent.packets += 1
                 sent.bytes += packet.size
             }
-            socket.cork(false)
+            cork(false)
             let look = lookAtSocket(output)
             try checkProgress(holding: look.bytes)
             condition.lock()
             (socketHead, socketBytes, linkRate) = look
             condition.unlock()
         } catch {
-            failure = error
+            // Described here: FFmpeg's own words (the server's reason) were logged on this thread.
+            failure = ShopcastError(.unavailable, describe(error))
         }
         condition.lock()
         noteSent(packets: sent.packets, bytes: sent.bytes, since: since)
@@ -336,8 +351,10 @@ final class DestinationWriter: @unchecked Sendable {
             } else if !queueIsEmpty || ending {
                 break
             } else if socketHead == nil {
+                cork(false)
                 condition.wait()
             } else {
+                cork(false)
                 _ = condition.wait(until: Date(timeIntervalSinceNow: 0.1))
                 if !encoderWriting { (socketHead, socketBytes, linkRate) = lookAtSocket(output) }
             }
@@ -428,6 +445,7 @@ final class DestinationWriter: @unchecked Sendable {
             }
             condition.lock()
             connected = true
+            connectionProven = false
             stats.state = .live
             policy.reset()
             lagPeak.reset()
@@ -450,7 +468,9 @@ final class DestinationWriter: @unchecked Sendable {
             } catch {
                 let quickly = MonotonicClock.now() - connectedAt < Self.provingTime
                 // Up and taking the stream for a while: a loss now starts a fresh retry budget.
-                if !quickly { retriesUsed = 0 }
+                condition.lock()
+                if connectionProven { retriesUsed = 0 }
+                condition.unlock()
                 condition.lock()
                 connected = false
                 policy.reset()
@@ -486,6 +506,7 @@ final class DestinationWriter: @unchecked Sendable {
     /// Writes until the show ends (the connection came up at `since`).
     private func send(to output: OutputFile, since: Double) throws {
         socket = destination.isNetwork ? output.socketBacklog() : nil
+        corked = false
         ledger.reset()
         rate.reset()
         progress = (0, since)
@@ -500,13 +521,9 @@ final class DestinationWriter: @unchecked Sendable {
             socket = nil
         }
         var lastLook = -Double.infinity
-        var corked = false
         while let packet = try nextPacket(output) {
             interrupter.limit(destination.isNetwork ? settings.writeTimeout : nil)
-            if !corked, let socket {
-                socket.cork(true)
-                corked = true
-            }
+            cork(true)
             try output.write(packet)
             if socket != nil { ledger.wrote(endingAt: output.bytesWritten, seconds: packet.seconds) }
             condition.lock()
@@ -514,10 +531,7 @@ final class DestinationWriter: @unchecked Sendable {
             let caughtUp = queueIsEmpty
             condition.unlock()
             // A batch goes out corked: its small writes leave as full segments (see `cork`).
-            if caughtUp, corked {
-                socket?.cork(false)
-                corked = false
-            }
+            if caughtUp { cork(false) }
             // The socket is asked what it holds once the writer has caught up with its queue
             // (once a wake-up), or every `lookEvery` through a backlog: one ioctl a batch, not
             // one a packet.
@@ -531,19 +545,30 @@ final class DestinationWriter: @unchecked Sendable {
             (socketHead, socketBytes, linkRate) = look
             condition.unlock()
         }
-        if corked { socket?.cork(false) }
+        cork(false)
         // A show shorter than the proving time still reached a destination that took all of it.
         condition.lock()
         stats.everConnected = true
         condition.unlock()
     }
 
-    /// Counts what went out (under the lock). A connection up and taking the stream for
-    /// `provingTime` has reached the destination.
+    /// Counts what went out (under the lock). A connection that still takes the stream
+    /// `provingTime` after it came up has reached the destination.
     private func noteSent(packets: Int, bytes: Int, since: Double) {
         stats.sentPackets += packets
         stats.sentBytes += bytes
-        if !stats.everConnected, MonotonicClock.now() - since >= Self.provingTime { stats.everConnected = true }
+        if packets > 0, !connectionProven, MonotonicClock.now() - since >= Self.provingTime {
+            connectionProven = true
+            stats.everConnected = true
+        }
+    }
+
+    /// Corks or uncorks the connection's socket (see `SocketBacklog.cork`), if it has one and
+    /// is not that way already. By whoever writes.
+    private func cork(_ on: Bool) {
+        guard on != corked, let socket else { return }
+        socket.cork(on)
+        corked = on
     }
 
     /// A link that holds some of the stream and has had nothing acknowledged for `writeTimeout`
@@ -556,8 +581,8 @@ final class DestinationWriter: @unchecked Sendable {
     }
 
     /// What the socket holds: the stream time of its oldest packet not delivered (nil when it
-    /// holds nothing, or cannot be asked), its bytes, and the link's rate once known. Writer
-    /// thread only.
+    /// holds nothing, or cannot be asked), its bytes, and the link's rate once known. By
+    /// whoever writes: the writer thread, or the encoder thread holding the pen.
     private func lookAtSocket(_ output: OutputFile) -> (head: Double?, bytes: Int, rate: Double?) {
         guard let socket, let unacknowledged = socket.unacknowledgedBytes else { return (nil, 0, nil) }
         let delivered = output.bytesWritten - Int64(unacknowledged)
