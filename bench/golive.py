@@ -121,9 +121,8 @@ def main():
 
 
 # Library groups for --perf: the encoders first, so libavutil's share goes with them.
-PERF_GROUPS = [("encoders", ("libx264", "libavcodec", "libswscale", "libswresample", "libavutil", "libavfilter")),
-               ("muxing and sending", ("libavformat",)), ("kernel", ("[kernel",)),
-               ("libc", ("libc.so", "libm.so", "ld-linux"))]
+PERF_GROUPS = [("encoders", ("libx264", "libavcodec", "libswscale", "libswresample", "libavutil", "libavfilter"))] \
+    + lib.PERF_SENDING_AND_SYSTEM
 
 
 def outside(m):

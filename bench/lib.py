@@ -184,6 +184,11 @@ def perf_record(argv, data, hz=499):
     return ["perf", "record", "-q", "-F", str(hz), "-o", data, "--"] + argv
 
 
+# Library groups go-live's and the renditions' --perf share, after their codec groups.
+PERF_SENDING_AND_SYSTEM = [("muxing and sending", ("libavformat",)), ("kernel", ("[kernel",)),
+                           ("libc", ("libc.so", "libm.so", "ld-linux"))]
+
+
 def perf_groups(data, groups, hz=499):
     """Seconds of CPU per library group in a perf.data file: groups is [(name, (substrings of a
     library's path, ...))], first match wins; what matches none is "other"."""

@@ -38,8 +38,7 @@ WIDE = "scale=1280:720,fps=30"
 TALL = "crop=ih*9/16:ih,scale=720:1280,fps=30"
 # Library groups for --perf (first match wins); the tool's own code is added per run.
 PERF_GROUPS = [("x264", ("libx264",)),
-               ("other codecs", ("libavcodec", "libswscale", "libswresample", "libavutil", "libavfilter")),
-               ("muxing and sending", ("libavformat",)), ("kernel", ("[kernel",)), ("libc", ("libc.so", "libm.so", "ld-linux"))]
+               ("other codecs", ("libavcodec", "libswscale", "libswresample", "libavutil", "libavfilter"))] + lib.PERF_SENDING_AND_SYSTEM
 
 
 def head(src, seconds):
